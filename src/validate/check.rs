@@ -1,0 +1,395 @@
+//! Walks a document along the schema tables and records every issue with its path.
+
+use super::schema::{custom_metadata, Format, Shape, Str, Ty, LANDING_PAGE_KEYS};
+use super::text::{self, DateTimeCheck};
+use super::{IssueCode, Kind, Node, Report, Unreadable, ValidationIssue};
+
+/// How deep the JSON-safety scan of unknown properties goes before it calls a value cyclic.
+const MAX_UNKNOWN_DEPTH: usize = 64;
+
+/// The walk's state: where it is and what it found.
+#[derive(Default)]
+pub struct Checker {
+    /// The current path, e.g. `customer_data.spaces[2]`: segments are pushed and truncated
+    /// rather than allocated per level.
+    path: String,
+    report: Report,
+}
+
+impl Checker {
+    pub fn finish(self) -> Report {
+        self.report
+    }
+
+    /// Runs `f` with `key` appended to the path.
+    pub fn at_key<R>(&mut self, key: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let len = self.path.len();
+        push_key(&mut self.path, key);
+        let r = f(self);
+        self.path.truncate(len);
+        r
+    }
+
+    /// Runs `f` with `[index]` appended to the path.
+    pub fn at_index<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
+        let len = self.path.len();
+        self.path.push('[');
+        self.path.push_str(&index.to_string());
+        self.path.push(']');
+        let r = f(self);
+        self.path.truncate(len);
+        r
+    }
+
+    pub fn error(&mut self, code: IssueCode, message: impl Into<String>) {
+        let issue = ValidationIssue { path: self.path.clone(), code, message: message.into() };
+        self.report.issues.push(issue);
+    }
+
+    pub fn warn(&mut self, code: IssueCode, message: impl Into<String>) {
+        let issue = ValidationIssue { path: self.path.clone(), code, message: message.into() };
+        self.report.warnings.push(issue);
+    }
+
+    fn wrong_type(&mut self, expected: &str, kind: Kind) {
+        self.error(IssueCode::InvalidType, format!("expected {expected}, got {}", kind.described()));
+    }
+
+    fn unreadable(&mut self) {
+        self.error(IssueCode::Unreadable, "reading this value threw an exception (a getter or a proxy)");
+    }
+
+    /// Checks an object against a shape: every known field by its rule, every required field
+    /// present, every unknown key reported as a warning.
+    pub fn object<N: Node>(&mut self, shape: &Shape, node: &N) {
+        let kind = node.kind();
+        if kind != Kind::Object {
+            return self.wrong_type(&format!("an object ({})", shape.what), kind);
+        }
+        // Shapes have at most 32 fields: one bit each records that the field was seen.
+        let mut seen: u32 = 0;
+        let walked = node.for_each_entry(|key, value| {
+            let Some(i) = shape.fields.iter().position(|f| f.name == key) else {
+                return self.at_key(key, |cx| cx.unknown_property(shape, key, value));
+            };
+            let field = &shape.fields[i];
+            self.at_key(key, |cx| {
+                if seen & (1 << i) != 0 {
+                    cx.warn(IssueCode::DuplicateProperty, "this key appears twice in the object; JSON.parse and Seam keep the last one");
+                }
+                match value {
+                    Ok(value) => cx.value(&field.ty, &value),
+                    Err(Unreadable) => cx.unreadable(),
+                }
+            });
+            seen |= 1 << i;
+        });
+        if walked.is_err() {
+            return self.unreadable();
+        }
+        for (i, field) in shape.fields.iter().enumerate() {
+            if field.required && seen & (1 << i) == 0 {
+                self.at_key(field.name, |cx| {
+                    cx.error(IssueCode::Required, format!("is required in {}", shape.what))
+                });
+            }
+        }
+    }
+
+    fn unknown_property<N: Node>(&mut self, shape: &Shape, key: &str, value: Result<N, Unreadable>) {
+        let hint = shape
+            .fields
+            .iter()
+            .map(|f| (text::edit_distance(key, f.name), f.name))
+            .filter(|&(d, _)| d <= 2 && d < key.len())
+            .min_by_key(|&(d, _)| d)
+            .map(|(_, name)| format!("; did you mean `{name}`?"))
+            .unwrap_or_default();
+        self.warn(
+            IssueCode::UnknownProperty,
+            format!("`{key}` is not a property of {}: Seam ignores it{hint}", shape.what),
+        );
+        match value {
+            Ok(value) if !N::FROM_JSON_TEXT => self.json_safety(&value, 0),
+            Ok(_) => {}
+            Err(Unreadable) => self.unreadable(),
+        }
+    }
+
+    /// Checks that a JS value the schema does not describe can still be sent as JSON.
+    fn json_safety<N: Node>(&mut self, node: &N, depth: usize) {
+        if depth > MAX_UNKNOWN_DEPTH {
+            return self.error(
+                IssueCode::NotJson,
+                format!("nested deeper than {MAX_UNKNOWN_DEPTH} levels, or refers to itself (a cycle): JSON.stringify would fail"),
+            );
+        }
+        let mut failed = false;
+        match node.kind() {
+            Kind::BigInt => self.error(IssueCode::NotJson, "a BigInt cannot be sent: JSON.stringify throws on it"),
+            Kind::Symbol | Kind::Function => self.warn(
+                IssueCode::LossyValue,
+                format!("{} is dropped (or sent as null in an array) by JSON.stringify", node.kind().described()),
+            ),
+            Kind::Number if !node.as_f64().is_some_and(f64::is_finite) => {
+                self.warn(IssueCode::LossyValue, "NaN and infinities are sent as null")
+            }
+            Kind::Array => {
+                failed = node
+                    .for_each_item(|i, item| match item {
+                        Ok(item) => self.at_index(i, |cx| cx.json_safety(&item, depth + 1)),
+                        Err(Unreadable) => self.at_index(i, Self::unreadable),
+                    })
+                    .is_err();
+            }
+            Kind::Object => {
+                failed = node
+                    .for_each_entry(|key, value| match value {
+                        Ok(value) => self.at_key(key, |cx| cx.json_safety(&value, depth + 1)),
+                        Err(Unreadable) => self.at_key(key, Self::unreadable),
+                    })
+                    .is_err();
+            }
+            _ => {}
+        }
+        if failed {
+            self.unreadable();
+        }
+    }
+
+    /// Checks one value against its rule.
+    pub fn value<N: Node>(&mut self, ty: &Ty, node: &N) {
+        let kind = node.kind();
+        match ty {
+            Ty::Bool if kind == Kind::Bool => {}
+            Ty::Bool => self.wrong_type("a boolean", kind),
+            Ty::Str(rule) => match node.as_str() {
+                Some(s) => {
+                    if node.has_lone_surrogate() {
+                        self.lone_surrogate();
+                    }
+                    self.string(rule, &s)
+                }
+                None => self.wrong_type("a string", kind),
+            },
+            Ty::StrList => self.list(node, "an array of strings", |cx, item| {
+                if item.kind() != Kind::String {
+                    cx.wrong_type("a string", item.kind())
+                } else if item.has_lone_surrogate() {
+                    cx.lone_surrogate()
+                }
+            }),
+            Ty::Number => match node.as_f64() {
+                Some(n) if n.is_finite() => {}
+                Some(_) => self.error(IssueCode::NotFinite, "must be a finite number: JSON sends NaN and infinities as null"),
+                None => self.wrong_type("a number", kind),
+            },
+            Ty::PositiveInt => match node.as_f64() {
+                Some(n) if !n.is_finite() => self.error(IssueCode::NotFinite, "must be a finite number: JSON sends NaN and infinities as null"),
+                Some(n) if n.fract() != 0.0 => self.error(IssueCode::NotInteger, format!("must be a whole number of minutes, got {n}")),
+                Some(n) if n <= 0.0 => self.error(IssueCode::TooSmall, format!("must be greater than 0, got {n}")),
+                Some(_) => {}
+                None => self.wrong_type("an integer", kind),
+            },
+            Ty::Enum(allowed) => match node.as_str() {
+                Some(s) if allowed.contains(&s.as_ref()) => {}
+                Some(s) => self.error(IssueCode::InvalidEnumValue, format!("{} is not allowed: expected one of {}", quote(&s), list_quoted(allowed))),
+                None => self.wrong_type(&format!("one of {}", list_quoted(allowed)), kind),
+            },
+            Ty::Nullable(_) if kind == Kind::Null => {}
+            Ty::Nullable(inner) => self.value(inner, node),
+            Ty::Object(shape) => self.object(shape, node),
+            Ty::List(shape) => self.list(node, &format!("an array of {}s", shape.what.trim_start_matches("a ").trim_start_matches("an ")), |cx, item| cx.object(shape, item)),
+            Ty::StrOrBool => match kind {
+                Kind::String | Kind::Bool => {}
+                _ => self.wrong_type("a string or a boolean", kind),
+            },
+            Ty::CustomMetadata => self.custom_metadata(node),
+            Ty::LandingPageManage => self.landing_page_manage(node),
+        }
+    }
+
+    fn lone_surrogate(&mut self) {
+        self.warn(IssueCode::LoneSurrogate, "contains an unpaired UTF-16 surrogate: it is sent as a \\u escape and shown as \u{FFFD}");
+    }
+
+    fn list<N: Node>(&mut self, node: &N, expected: &str, mut each: impl FnMut(&mut Self, &N)) {
+        let kind = node.kind();
+        if kind != Kind::Array {
+            return self.wrong_type(expected, kind);
+        }
+        let walked = node.for_each_item(|i, item| {
+            self.at_index(i, |cx| match item {
+                Ok(item) => each(cx, &item),
+                Err(Unreadable) => cx.unreadable(),
+            })
+        });
+        if walked.is_err() {
+            self.unreadable();
+        }
+    }
+
+    fn string(&mut self, rule: &Str, s: &str) {
+        if s.len() < rule.min_chars {
+            self.error(IssueCode::TooShort, "must not be empty");
+        } else if rule.trimmed && !text::is_js_trimmed(s) {
+            self.error(
+                IssueCode::LeadingOrTrailingWhitespace,
+                "must not have leading or trailing whitespace: Seam's server refuses it",
+            );
+        }
+        match rule.format {
+            Format::Any => {}
+            Format::Uuid if text::is_uuid(s) => {}
+            Format::Uuid => self.error(
+                IssueCode::InvalidFormat,
+                format!("{} is not a UUID (expected 8-4-4-4-12 hexadecimal digits, like 123e4567-e89b-12d3-a456-426614174000)", quote(s)),
+            ),
+            Format::DateTime => match text::date_time(s) {
+                DateTimeCheck::Valid => {}
+                DateTimeCheck::ServerRefuses => self.error(
+                    IssueCode::InvalidFormat,
+                    format!("{} is an RFC 3339 date-time, but Seam's server expects UTC written as YYYY-MM-DDTHH:MM:SS[.sss]Z (uppercase T and Z, no offset, no leap second), like 2025-06-01T15:00:00Z", quote(s)),
+                ),
+                DateTimeCheck::Invalid => self.error(
+                    IssueCode::InvalidFormat,
+                    format!("{} is not a date-time: expected UTC like 2025-06-01T15:00:00Z", quote(s)),
+                ),
+            },
+            Format::TimeOfDay if text::is_time_of_day(s) => {}
+            Format::TimeOfDay => self.error(
+                IssueCode::InvalidPattern,
+                format!("{} is not a time of day: expected HH:mm or HH:mm:ss on a 24-hour clock, like 15:00", quote(s)),
+            ),
+            Format::Identifier if text::is_identifier(s) => {}
+            Format::Identifier => self.error(
+                IssueCode::InvalidPattern,
+                format!("{} is not a field name: it must start with a letter or underscore and contain only ASCII letters, digits and underscores", quote(s)),
+            ),
+        }
+    }
+
+    fn custom_metadata<N: Node>(&mut self, node: &N) {
+        use custom_metadata::{MAX_KEYS, MAX_KEY_UTF16, MAX_VALUE};
+        let kind = node.kind();
+        if kind != Kind::Object {
+            return self.wrong_type("an object of key:value pairs", kind);
+        }
+        let mut count = 0;
+        let walked = node.for_each_entry(|key, value| {
+            count += 1;
+            self.at_key(key, |cx| {
+                let key_len = text::lengths(key).utf16;
+                if key_len > MAX_KEY_UTF16 {
+                    cx.error(IssueCode::TooLong, format!("custom metadata keys are limited to {MAX_KEY_UTF16} characters by Seam's server (counted in UTF-16 code units); this one has {key_len}"));
+                }
+                let value = match value {
+                    Ok(value) => value,
+                    Err(Unreadable) => return cx.unreadable(),
+                };
+                match value.kind() {
+                    Kind::Null | Kind::Bool => {}
+                    Kind::String => {
+                        let s = value.as_str().unwrap_or_default();
+                        let len = text::lengths(&s);
+                        if len.chars > MAX_VALUE {
+                            cx.error(IssueCode::TooLong, format!("must be at most {MAX_VALUE} characters, got {}", len.chars));
+                        } else if len.utf16 > MAX_VALUE {
+                            cx.error(IssueCode::TooLong, format!("must be at most {MAX_VALUE} characters; Seam's server counts UTF-16 code units, and this string has {} (characters outside the Basic Multilingual Plane, such as emoji, count twice)", len.utf16));
+                        }
+                        if value.has_lone_surrogate() {
+                            cx.lone_surrogate();
+                        }
+                    }
+                    other => cx.wrong_type("a string, a boolean or null", other),
+                }
+            });
+        });
+        if walked.is_err() {
+            return self.unreadable();
+        }
+        if count > MAX_KEYS {
+            self.error(IssueCode::TooManyKeys, format!("custom metadata is limited to {MAX_KEYS} keys by Seam's server; got {count}"));
+        }
+    }
+
+    /// `landing_page.manage` is a `oneOf` of 13 single-key objects: valid when exactly one of
+    /// the keys holds a string. (Extra keys holding other types make their own branch fail and
+    /// so are allowed by the spec; they are reported as ignored.)
+    fn landing_page_manage<N: Node>(&mut self, node: &N) {
+        let kind = node.kind();
+        let names = || LANDING_PAGE_KEYS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ");
+        if kind != Kind::Object {
+            return self.wrong_type(&format!("an object with exactly one of {}", names()), kind);
+        }
+        let mut strings: Vec<String> = Vec::new();
+        let mut others: Vec<(String, Kind)> = Vec::new();
+        let walked = node.for_each_entry(|key, value| {
+            if LANDING_PAGE_KEYS.iter().any(|(k, _)| *k == key) {
+                match value {
+                    Ok(v) if v.kind() == Kind::String => strings.push(key.to_owned()),
+                    Ok(v) => others.push((key.to_owned(), v.kind())),
+                    Err(Unreadable) => self.at_key(key, Self::unreadable),
+                }
+            } else {
+                self.at_key(key, |cx| {
+                    cx.warn(IssueCode::UnknownProperty, format!("`{key}` is not a landing page key: Seam ignores it"))
+                });
+            }
+        });
+        if walked.is_err() {
+            return self.unreadable();
+        }
+        match strings.len() {
+            1 => {
+                for (key, kind) in others {
+                    self.at_key(&key, |cx| {
+                        cx.warn(IssueCode::IgnoredProperty, format!("ignored: a landing page key must be a string, got {}", kind.described()))
+                    });
+                }
+            }
+            0 if !others.is_empty() => {
+                for (key, kind) in others {
+                    self.at_key(&key, |cx| cx.wrong_type("a string", kind));
+                }
+            }
+            0 => self.error(IssueCode::NotExactlyOne, format!("must name exactly one landing page, with one of {}", names())),
+            n => self.error(
+                IssueCode::NotExactlyOne,
+                format!("names {n} landing pages ({}); exactly one is allowed", strings.join(", ")),
+            ),
+        }
+    }
+}
+
+/// Appends `.key` (or `key` at the root) to a path, quoting keys that are not identifiers.
+pub fn push_key(path: &mut String, key: &str) {
+    if text::is_identifier(key) {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key);
+    } else {
+        path.push('[');
+        path.push_str(&quote(key));
+        path.push(']');
+    }
+}
+
+/// A string as a JSON literal, for messages and paths; long strings are cut to their first
+/// 60 characters so that a 10 MB value does not make a 10 MB message.
+pub fn quote(s: &str) -> String {
+    const MAX: usize = 60;
+    match s.char_indices().nth(MAX) {
+        Some((cut, _)) => {
+            let mut q = serde_json::to_string(&s[..cut]).unwrap_or_default();
+            q.insert(q.len().saturating_sub(1), '…');
+            q
+        }
+        None => serde_json::to_string(s).unwrap_or_default(),
+    }
+}
+
+fn list_quoted(items: &[&str]) -> String {
+    items.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", ")
+}

@@ -1,0 +1,149 @@
+//! The validator: finds every problem in a create_portal request in one pass, each with its
+//! path, a stable code and a message saying what was expected.
+//!
+//! A body is valid when the spec (`spec/create_portal.openapi.json`) accepts it *and* Seam's
+//! own request schema would: where the server is stricter than the spec (trimmed keys, UTC
+//! date-times, `custom_metadata` limits, UTF-16 lengths) the issue's message says what the
+//! server expects. Unknown properties, which the spec allows, are warnings, as are problems the
+//! schema cannot see (duplicate keys, references to resources that were not sent, …).
+//!
+//! This module is pure Rust: it reads documents through [`Node`], and the Wasm bindings add a
+//! `Node` over live JS values.
+
+mod check;
+mod lint;
+mod node;
+pub mod schema;
+pub mod text;
+
+pub use node::{Json, Kind, Node, Unreadable};
+
+use serde::Serialize;
+use tsify::Tsify;
+
+/// One problem found in a request.
+#[derive(Tsify, Serialize, Clone, Debug, PartialEq, Eq)]
+pub struct ValidationIssue {
+    /// Where the problem is, written like `customer_data.spaces[2].space_key`; empty for the
+    /// whole request. Keys that are not identifiers are quoted: `a["my key"]`.
+    pub path: String,
+    /// A stable, machine-readable code.
+    pub code: IssueCode,
+    /// What is wrong and what is expected, in English.
+    pub message: String,
+}
+
+/// The stable codes of validation issues (errors) and warnings.
+#[derive(Tsify, Serialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum IssueCode {
+    /// The text is not JSON.
+    InvalidJson,
+    /// The value has the wrong type.
+    InvalidType,
+    /// A required key is missing.
+    Required,
+    /// A string is shorter than allowed.
+    TooShort,
+    /// A string is longer than allowed.
+    TooLong,
+    /// Seam's server refuses keys with leading or trailing whitespace.
+    LeadingOrTrailingWhitespace,
+    /// A string is not a valid UUID or date-time.
+    InvalidFormat,
+    /// A string does not match the required pattern.
+    InvalidPattern,
+    /// A string is not one of the allowed values.
+    InvalidEnumValue,
+    /// A number is not an integer.
+    NotInteger,
+    /// A number is too small.
+    TooSmall,
+    /// A number is NaN or infinite, which JSON cannot carry.
+    NotFinite,
+    /// `landing_page.manage` does not name exactly one resource.
+    NotExactlyOne,
+    /// An object has more keys than Seam's server allows.
+    TooManyKeys,
+    /// Reading a JS property threw (a getter or a proxy).
+    Unreadable,
+    /// A JS value that cannot be sent as JSON (a BigInt, a cycle, …).
+    NotJson,
+    /// A key the spec does not define (a warning: the spec allows them, but it is often a typo).
+    UnknownProperty,
+    /// The same key twice in one JSON object; the last one wins (a warning).
+    DuplicateProperty,
+    /// Two resources in one list share a key (a warning).
+    DuplicateKey,
+    /// `starts_at` is after `ends_at` (a warning).
+    StartsAfterEnds,
+    /// A key that names no resource in `customer_data` (a warning).
+    UnknownReference,
+    /// A provider both accepted and excluded (a warning).
+    ProviderConflict,
+    /// A default event that is not among the allowed events (a warning).
+    DefaultEventNotAllowed,
+    /// A deprecated option (a warning).
+    Deprecated,
+    /// A value that is accepted but has no effect (a warning).
+    IgnoredProperty,
+    /// A string with an unpaired UTF-16 surrogate (a warning).
+    LoneSurrogate,
+    /// A value JSON changes when sending it, such as NaN becoming null (a warning).
+    LossyValue,
+}
+
+/// Everything found in one request: errors (which make it invalid) and warnings (which don't).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Problems that make the request invalid.
+    pub issues: Vec<ValidationIssue>,
+    /// Problems worth a look that do not change the verdict.
+    pub warnings: Vec<ValidationIssue>,
+}
+
+impl Report {
+    /// Whether the request is valid: no errors (warnings allowed).
+    pub fn is_valid(&self) -> bool {
+        self.issues.is_empty()
+    }
+}
+
+/// Validates a request read through any [`Node`].
+pub fn validate<N: Node>(root: &N) -> Report {
+    let mut cx = check::Checker::default();
+    cx.object(&schema::REQUEST, root);
+    lint::lint(&mut cx, root);
+    cx.finish()
+}
+
+/// Validates JSON text: a parse error is one `invalid_json` issue with its line and column.
+pub fn validate_json(text: &str) -> Report {
+    match Json::parse(text) {
+        Ok(doc) => validate(&&doc),
+        Err(e) => Report {
+            issues: vec![ValidationIssue {
+                path: String::new(),
+                code: IssueCode::InvalidJson,
+                message: json_error_message(&e),
+            }],
+            warnings: Vec::new(),
+        },
+    }
+}
+
+/// Says what was wrong with JSON text, and where.
+pub fn json_error_message(e: &serde_json::Error) -> String {
+    let what = e.to_string();
+    // serde_json appends " at line L column C"; say it our way, and explain the depth limit.
+    let what = what.split(" at line ").next().unwrap_or(&what).to_owned();
+    let what = if what.contains("recursion limit") {
+        "nested deeper than 128 levels".to_owned()
+    } else {
+        what
+    };
+    format!("the text is not valid JSON: {what} (line {}, column {})", e.line(), e.column())
+}
+
+#[cfg(test)]
+mod tests;

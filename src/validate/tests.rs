@@ -1,0 +1,256 @@
+//! Rule-by-rule tests of the validator on JSON text.
+
+use super::*;
+use serde_json::{json, Value};
+
+fn check(body: Value) -> Report {
+    validate_json(&body.to_string())
+}
+
+/// The (path, code) pairs of the errors, sorted (`json!` objects iterate in key order, not in
+/// the order they are written).
+fn errors(body: Value) -> Vec<(String, IssueCode)> {
+    let mut found: Vec<_> = check(body).issues.into_iter().map(|i| (i.path, i.code)).collect();
+    found.sort();
+    found
+}
+
+fn warnings(body: Value) -> Vec<(String, IssueCode)> {
+    check(body).warnings.into_iter().map(|i| (i.path, i.code)).collect()
+}
+
+fn e(path: &str, code: IssueCode) -> (String, IssueCode) {
+    (path.to_owned(), code)
+}
+
+use IssueCode::*;
+
+#[test]
+fn minimal_and_empty_bodies_are_valid() {
+    assert!(check(json!({ "customer_data": { "customer_key": "c1" } })).is_valid());
+    // customer_data itself is optional in the spec and on the server.
+    assert!(check(json!({})).is_valid());
+}
+
+#[test]
+fn the_root_must_be_an_object() {
+    for body in ["null", "[]", "1", "\"x\"", "true"] {
+        let report = validate_json(body);
+        assert_eq!(report.issues.len(), 1, "{body}");
+        assert_eq!(report.issues[0].code, InvalidType);
+        assert_eq!(report.issues[0].path, "");
+    }
+}
+
+#[test]
+fn invalid_json_says_where() {
+    let report = validate_json("{\"customer_data\": {\n  \"customer_key\": }");
+    assert_eq!(report.issues.len(), 1);
+    assert_eq!(report.issues[0].code, InvalidJson);
+    assert!(report.issues[0].message.contains("line 2"), "{}", report.issues[0].message);
+    let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+    let report = validate_json(&deep);
+    assert_eq!(report.issues[0].code, InvalidJson);
+    assert!(report.issues[0].message.contains("nested deeper than 128"));
+}
+
+#[test]
+fn every_problem_is_reported_in_one_pass() {
+    let body = json!({
+        "locale": "en-GB",
+        "navigation_mode": "partial",
+        "is_embedded": "yes",
+        "customization_profile_id": "not-a-uuid",
+        "customer_data": {
+            "customer_key": " c1",
+            "spaces": [
+                { "name": "A", "space_key": "s1" },
+                { "name": "B", "space_key": "" },
+                { "space_key": "s3", "duration_minutes": 0 },
+                { "name": "D", "space_key": "s4", "duration_minutes": 1.5,
+                  "geolocation": { "latitude": "1" },
+                  "customer_data": { "time_zone": null, "default_checkin_time": "25:00" } }
+            ],
+            "reservations": [{ "reservation_key": "r1", "starts_at": "2025-06-01T15:00:00+02:00", "ends_at": "tomorrow" }]
+        }
+    });
+    let mut expected = vec![
+            e("locale", InvalidEnumValue),
+            e("navigation_mode", InvalidEnumValue),
+            e("is_embedded", InvalidType),
+            e("customization_profile_id", InvalidFormat),
+            e("customer_data.customer_key", LeadingOrTrailingWhitespace),
+            e("customer_data.spaces[1].space_key", TooShort),
+            e("customer_data.spaces[2].duration_minutes", TooSmall),
+            e("customer_data.spaces[2].name", Required),
+            e("customer_data.spaces[3].duration_minutes", NotInteger),
+            e("customer_data.spaces[3].geolocation.latitude", InvalidType),
+            e("customer_data.spaces[3].geolocation.longitude", Required),
+            e("customer_data.spaces[3].customer_data.default_checkin_time", InvalidPattern),
+            e("customer_data.reservations[0].starts_at", InvalidFormat),
+            e("customer_data.reservations[0].ends_at", InvalidFormat),
+    ];
+    expected.sort();
+    assert_eq!(errors(body), expected);
+}
+
+#[test]
+fn messages_say_what_is_expected() {
+    let report = validate_json(r#"{ "locale": "en-GB", "customer_data": { "customer_key": 7 } }"#);
+    assert!(report.issues[0].message.contains("\"en-US\""), "{}", report.issues[0].message);
+    assert_eq!(report.issues[1].message, "expected a string, got a number");
+    let report = check(json!({ "customer_data": { "customer_key": "c", "reservations": [
+        { "reservation_key": "r", "starts_at": "2025-06-01T15:00:00+02:00" }] } }));
+    assert!(report.issues[0].message.contains("Seam's server expects UTC"));
+}
+
+#[test]
+fn nulls_only_where_the_spec_allows_them() {
+    let ok = json!({ "customer_data": { "customer_key": "c", "spaces": [{ "name": "n", "space_key": "s",
+        "customer_data": { "address": null, "time_zone": null, "default_checkin_time": null, "default_checkout_time": null } }],
+        "property_listings": [{ "name": "p", "property_listing_key": "p", "custom_metadata": { "a": null } }] } });
+    assert!(check(ok).is_valid());
+    assert_eq!(errors(json!({ "locale": null })), vec![e("locale", InvalidEnumValue)].into_iter().map(|(p, _)| (p, InvalidType)).collect::<Vec<_>>());
+    assert_eq!(errors(json!({ "features": null })), vec![e("features", InvalidType)]);
+}
+
+#[test]
+fn lengths_are_checked_in_code_points_and_utf16_units() {
+    let meta = |v: &str| json!({ "customer_data": { "customer_key": "c", "reservations": [
+        { "reservation_key": "r", "custom_metadata": { "k": v } }] } });
+    assert!(check(meta(&"a".repeat(500))).is_valid());
+    assert_eq!(errors(meta(&"a".repeat(501))), vec![e("customer_data.reservations[0].custom_metadata.k", TooLong)]);
+    // 300 emoji: 300 code points (fine for the spec) but 600 UTF-16 units (too long for the server).
+    let report = check(meta(&"😀".repeat(300)));
+    assert_eq!(report.issues.len(), 1);
+    assert!(report.issues[0].message.contains("UTF-16"));
+    // Keys: at most 40 UTF-16 units; at most 50 keys.
+    let long_key = json!({ "customer_data": { "customer_key": "c", "reservations": [
+        { "reservation_key": "r", "custom_metadata": { "é".repeat(41): true } }] } });
+    assert_eq!(check(long_key).issues[0].code, TooLong);
+    let many: serde_json::Map<String, Value> = (0..51).map(|i| (format!("k{i}"), json!(true))).collect();
+    let body = json!({ "customer_data": { "customer_key": "c", "property_listings": [
+        { "name": "p", "property_listing_key": "p", "custom_metadata": many }] } });
+    assert_eq!(errors(body), vec![e("customer_data.property_listings[0].custom_metadata", TooManyKeys)]);
+}
+
+#[test]
+fn landing_page_needs_exactly_one_key() {
+    let lp = |m: Value| json!({ "landing_page": { "manage": m } });
+    assert!(check(lp(json!({ "space_key": "s" }))).is_valid());
+    assert!(check(lp(json!({ "access_grant_key": "a" }))).is_valid());
+    assert_eq!(errors(lp(json!({}))), vec![e("landing_page.manage", NotExactlyOne)]);
+    assert_eq!(errors(lp(json!({ "space_key": "s", "unit_key": "u" }))), vec![e("landing_page.manage", NotExactlyOne)]);
+    assert_eq!(errors(lp(json!({ "space_key": 1 }))), vec![e("landing_page.manage.space_key", InvalidType)]);
+    // Another landing key of the wrong type only fails its own oneOf branch: valid, with a warning.
+    let report = check(lp(json!({ "space_key": "s", "unit_key": 1 })));
+    assert!(report.is_valid());
+    assert!(report.warnings.iter().any(|w| w.code == IgnoredProperty && w.path == "landing_page.manage.unit_key"));
+    assert_eq!(errors(lp(json!("s"))), vec![e("landing_page.manage", InvalidType)]);
+    assert!(check(json!({ "landing_page": {} })).is_valid());
+}
+
+#[test]
+fn filters_and_deep_links() {
+    let f = |v: Value| json!({ "customer_resources_filters": [v] });
+    assert!(check(f(json!({ "field": "region", "operation": "=", "value": "EU" }))).is_valid());
+    assert!(check(f(json!({ "field": "_vip", "operation": "=", "value": true }))).is_valid());
+    assert_eq!(
+        errors(f(json!({ "field": "1x", "operation": "!=", "value": 3 }))).into_iter().collect::<std::collections::BTreeSet<_>>(),
+        vec![
+            e("customer_resources_filters[0].field", InvalidPattern),
+            e("customer_resources_filters[0].operation", InvalidEnumValue),
+            e("customer_resources_filters[0].value", InvalidType),
+        ].into_iter().collect()
+    );
+    assert_eq!(errors(f(json!({}))).len(), 3);
+    assert_eq!(
+        errors(json!({ "deep_link": { "resource_type": "device", "resource_id": "d" } })),
+        vec![e("deep_link.resource_key", Required), e("deep_link.resource_type", InvalidEnumValue)]
+    );
+}
+
+#[test]
+fn keys_are_trimmed_the_way_javascript_trims() {
+    let key = |k: &str| json!({ "customer_data": { "customer_key": k } });
+    assert_eq!(errors(key("c\u{FEFF}")), vec![e("customer_data.customer_key", LeadingOrTrailingWhitespace)]);
+    assert_eq!(errors(key("\u{2003}c")), vec![e("customer_data.customer_key", LeadingOrTrailingWhitespace)]);
+    assert!(check(key("\u{85}c")).is_valid());
+    // staff_member_key has no constraint at all.
+    let staff = json!({ "customer_data": { "customer_key": "c", "staff_members": [{ "name": "n", "staff_member_key": " " }] } });
+    assert!(check(staff).is_valid());
+}
+
+#[test]
+fn unknown_properties_are_warnings_with_hints() {
+    let report = check(json!({ "customer_date": { "customer_key": "c" }, "read_only": true }));
+    assert!(report.is_valid());
+    assert_eq!(report.warnings[0].path, "customer_date");
+    assert_eq!(report.warnings[0].code, UnknownProperty);
+    assert!(report.warnings[0].message.contains("did you mean `customer_data`?"));
+    assert_eq!(report.warnings[1].path, "read_only");
+    let report = check(json!({ "my key": 1 }));
+    assert_eq!(report.warnings[0].path, "[\"my key\"]");
+}
+
+#[test]
+fn duplicate_json_keys_are_reported() {
+    let report = validate_json(r#"{"locale":"en-US","locale":"fr-FR"}"#);
+    assert!(report.is_valid());
+    assert_eq!(report.warnings[0].code, DuplicateProperty);
+}
+
+#[test]
+fn warnings_beyond_the_schema() {
+    let body = json!({
+        "landing_page": { "manage": { "unit_key": "u9" } },
+        "deep_link": { "resource_type": "reservation", "resource_key": "r9" },
+        "features": {
+            "connect": { "accepted_providers": ["august", "yale"], "excluded_providers": ["yale"] },
+            "manage": { "events": { "allowed_events": ["lock.unlocked"], "default_events": ["lock.locked"] } },
+            "manage_devices": { "exclude": true }
+        },
+        "customer_data": {
+            "customer_key": "c",
+            "spaces": [{ "name": "a", "space_key": "s1", "parent_site_key": "nowhere" }, { "name": "b", "space_key": "s1" }],
+            "reservations": [{ "reservation_key": "r1", "starts_at": "2025-06-02T00:00:00Z", "ends_at": "2025-06-01T00:00:00Z" }]
+        }
+    });
+    let report = check(body);
+    assert!(report.is_valid(), "{:?}", report.issues);
+    let mut found = warnings_of(&report);
+    found.sort();
+    let mut expected = vec![
+        e("customer_data.spaces[1].space_key", DuplicateKey),
+        e("landing_page.manage.unit_key", UnknownReference),
+        e("deep_link.resource_key", UnknownReference),
+        e("features.connect.excluded_providers[0]", ProviderConflict),
+        e("features.manage.events.default_events[0]", DefaultEventNotAllowed),
+        e("features.manage_devices", Deprecated),
+        e("customer_data.spaces[0].parent_site_key", UnknownReference),
+        e("customer_data.reservations[0].starts_at", StartsAfterEnds),
+    ];
+    expected.sort();
+    assert_eq!(found, expected);
+}
+
+fn warnings_of(report: &Report) -> Vec<(String, IssueCode)> {
+    report.warnings.iter().map(|i| (i.path.clone(), i.code)).collect()
+}
+
+#[test]
+fn references_that_exist_are_quiet() {
+    let body = json!({
+        "landing_page": { "manage": { "space_key": "s1" } },
+        "deep_link": { "resource_type": "space", "resource_key": "s1" },
+        "customer_data": { "customer_key": "c", "sites": [{ "name": "x", "site_key": "site" }],
+            "spaces": [{ "name": "a", "space_key": "s1", "parent_site_key": "site" }] }
+    });
+    assert_eq!(warnings(body), vec![]);
+}
+
+#[test]
+fn long_values_are_cut_in_messages() {
+    let report = check(json!({ "customization_profile_id": "x".repeat(1_000_000) }));
+    assert!(report.issues[0].message.len() < 300);
+}
