@@ -29,7 +29,13 @@ use tsify::Tsify;
 
 /// Set of up to 50 key:value pairs, with key names up to 40 characters long. Values are strings
 /// (up to 500 characters), booleans or `null`.
-pub type CustomMetadata = BTreeMap<String, Option<MetadataValue>>;
+///
+/// (tsify would render the map as a JS `Map`; on the wire and in TypeScript it is a record, and
+/// `null` values are meaningful, hence the type override.)
+#[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+#[tsify(type = "Record<string, MetadataValue | null>")]
+#[serde(transparent)]
+pub struct CustomMetadata(pub BTreeMap<String, Option<MetadataValue>>);
 
 /// One `custom_metadata` value: a string or a boolean.
 #[derive(Tsify, Serialize, Deserialize, Clone, Debug, PartialEq)]

@@ -4,8 +4,9 @@ use super::schema::{custom_metadata, Format, Shape, Str, Ty, LANDING_PAGE_KEYS};
 use super::text::{self, DateTimeCheck};
 use super::{IssueCode, Kind, Node, Report, Unreadable, ValidationIssue};
 
-/// How deep the JSON-safety scan of unknown properties goes before it calls a value cyclic.
-const MAX_UNKNOWN_DEPTH: usize = 64;
+/// How deep the JSON-safety scan of unknown properties goes: the same limit as for JSON text
+/// (serde_json's), so that both inputs accept the same documents.
+const MAX_UNKNOWN_DEPTH: usize = 128;
 
 /// The walk's state: where it is and what it found.
 #[derive(Default)]
@@ -110,45 +111,49 @@ impl Checker {
             format!("`{key}` is not a property of {}: Seam ignores it{hint}", shape.what),
         );
         match value {
-            Ok(value) if !N::FROM_JSON_TEXT => self.json_safety(&value, 0),
+            Ok(value) if !N::FROM_JSON_TEXT => self.json_safety(&value, &mut Vec::new()),
             Ok(_) => {}
             Err(Unreadable) => self.unreadable(),
         }
     }
 
     /// Checks that a JS value the schema does not describe can still be sent as JSON.
-    fn json_safety<N: Node>(&mut self, node: &N, depth: usize) {
-        if depth > MAX_UNKNOWN_DEPTH {
-            return self.error(
-                IssueCode::NotJson,
-                format!("nested deeper than {MAX_UNKNOWN_DEPTH} levels, or refers to itself (a cycle): JSON.stringify would fail"),
-            );
+    /// `ancestors` holds the objects and arrays above `node`, to recognise a cycle.
+    fn json_safety<N: Node>(&mut self, node: &N, ancestors: &mut Vec<N>) {
+        let kind = node.kind();
+        if matches!(kind, Kind::Array | Kind::Object) {
+            if ancestors.iter().any(|a| a.same_object(node)) {
+                return self.error(IssueCode::NotJson, "refers to an object that contains it (a cycle): JSON.stringify would throw");
+            }
+            if ancestors.len() >= MAX_UNKNOWN_DEPTH {
+                return self.error(IssueCode::NotJson, format!("nested deeper than {MAX_UNKNOWN_DEPTH} levels below a property the spec does not define (the limit JSON text has too)"));
+            }
         }
         let mut failed = false;
-        match node.kind() {
+        match kind {
             Kind::BigInt => self.error(IssueCode::NotJson, "a BigInt cannot be sent: JSON.stringify throws on it"),
             Kind::Symbol | Kind::Function => self.warn(
                 IssueCode::LossyValue,
-                format!("{} is dropped (or sent as null in an array) by JSON.stringify", node.kind().described()),
+                format!("{} is dropped (or sent as null in an array) by JSON.stringify", kind.described()),
             ),
             Kind::Number if !node.as_f64().is_some_and(f64::is_finite) => {
                 self.warn(IssueCode::LossyValue, "NaN and infinities are sent as null")
             }
-            Kind::Array => {
-                failed = node
-                    .for_each_item(|i, item| match item {
-                        Ok(item) => self.at_index(i, |cx| cx.json_safety(&item, depth + 1)),
+            Kind::Array | Kind::Object => {
+                ancestors.push(node.clone());
+                let walked = if kind == Kind::Array {
+                    node.for_each_item(|i, item| match item {
+                        Ok(item) => self.at_index(i, |cx| cx.json_safety(&item, ancestors)),
                         Err(Unreadable) => self.at_index(i, Self::unreadable),
                     })
-                    .is_err();
-            }
-            Kind::Object => {
-                failed = node
-                    .for_each_entry(|key, value| match value {
-                        Ok(value) => self.at_key(key, |cx| cx.json_safety(&value, depth + 1)),
+                } else {
+                    node.for_each_entry(|key, value| match value {
+                        Ok(value) => self.at_key(key, |cx| cx.json_safety(&value, ancestors)),
                         Err(Unreadable) => self.at_key(key, Self::unreadable),
                     })
-                    .is_err();
+                };
+                ancestors.pop();
+                failed = walked.is_err();
             }
             _ => {}
         }

@@ -58,7 +58,7 @@ pub struct Unreadable;
 
 /// A value the validator can inspect. Children are handed to callbacks so that a source can
 /// produce them lazily (JS) or by reference (JSON text).
-pub trait Node: Sized {
+pub trait Node: Sized + Clone {
     /// The kind of this value.
     fn kind(&self) -> Kind;
     /// The boolean, when this is one.
@@ -79,6 +79,10 @@ pub trait Node: Sized {
     fn for_each_entry(&self, f: impl FnMut(&str, Result<Self, Unreadable>)) -> Result<(), Unreadable>;
     /// The value of `key` in an object; `None` when absent, unreadable or not an object.
     fn get(&self, key: &str) -> Option<Self>;
+    /// Whether `self` and `other` are the same object (JS `===`), to find cycles.
+    fn same_object(&self, _other: &Self) -> bool {
+        false
+    }
     /// Whether the value came from JSON text, and so is JSON by construction (no BigInt, cycle…).
     const FROM_JSON_TEXT: bool;
 }

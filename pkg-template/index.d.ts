@@ -1,0 +1,14 @@
+// The package's types: generated from the Rust types (wasm/seam_portal.d.ts, by tsify and
+// wasm-bindgen), plus the loader and the JS error classes.
+export * from "./wasm/seam_portal.js";
+export * from "./errors.js";
+
+/**
+ * Loads and initialises the WebAssembly module. In browsers call it once, before anything
+ * else; later calls return the same promise. In Node it resolves at once: the package
+ * initialises itself on load.
+ */
+export declare function init(
+  source?: string | URL | Request | Response | BufferSource | WebAssembly.Module | Promise<Response>,
+): Promise<void>;
+export default init;

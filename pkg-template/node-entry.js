@@ -1,0 +1,27 @@
+// @ts-check
+// Entry point for Node, bundled by esbuild into node.cjs (and re-exported by node.mjs). The
+// Wasm is compiled and instantiated synchronously on load: nothing to await.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as bindings from "./wasm/seam_portal_bg.js";
+import "./setup.js";
+
+export * from "./wasm/seam_portal_bg.js";
+export * from "./errors.js";
+
+// In the CJS bundle, __dirname is the package's folder.
+const bytes = readFileSync(join(__dirname, "wasm", "seam_portal_bg.wasm"));
+const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { "./seam_portal_bg.js": bindings });
+bindings.__wbg_set_wasm(instance.exports);
+/** @type {any} */ (instance.exports).__wbindgen_start?.();
+
+/**
+ * Does nothing in Node, where the package initialises itself on load; present so that code
+ * shared with browsers can always `await init()`.
+ * @returns {Promise<void>}
+ */
+export function init() {
+  return Promise.resolve();
+}
+
+export default init;

@@ -1,0 +1,270 @@
+//! `PortalRequestBuilder`: builds a create_portal request step by step, typed for TypeScript,
+//! validated as a whole by `build()`.
+//!
+//! The builder keeps the request as a JS object, exactly as it will be sent. Setters store what
+//! they are given (no value is checked until `build`, so every problem is reported at once,
+//! with its path). Resources are copied when added, so later changes to the caller's objects
+//! do not leak in. The mutators return `undefined` from Rust; the package's loader makes them
+//! return the builder (`this`), since Rust cannot hand back the JS object that wraps it.
+
+use js_sys::{Array, Date, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{result, validation_error, JsNode};
+use crate::validate;
+
+#[wasm_bindgen]
+extern "C" {
+    // Runs getters of the source object, which may throw.
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = assign)]
+    fn object_assign(target: &Object, source: &JsValue) -> Result<Object, JsValue>;
+}
+
+/// Builds a create_portal request: one chainable method for every top-level option and an
+/// `add…` method for every kind of resource. `build()` returns the validated request or throws
+/// a `PortalValidationError` listing every problem.
+///
+/// ```js
+/// const request = new PortalRequestBuilder("customer_123")
+///   .locale("fr-FR")
+///   .addSpace({ space_key: "unit_1", name: "Unit 1" })
+///   .addReservation({ reservation_key: "r1", space_keys: ["unit_1"], starts_at: new Date() })
+///   .build();
+/// ```
+#[wasm_bindgen]
+pub struct PortalRequestBuilder {
+    body: Object,
+    customer_data: Object,
+}
+
+fn set(target: &Object, key: &str, value: &JsValue) {
+    // Setting a data property on a plain object we created cannot throw.
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+/// What the mutators return to JS: `undefined`, which the package's loader replaces with the
+/// builder itself, so calls chain.
+type Chain = JsValue;
+const CHAIN: Chain = JsValue::UNDEFINED;
+
+fn flag(value: Option<bool>) -> JsValue {
+    JsValue::from_bool(value.unwrap_or(true))
+}
+
+#[wasm_bindgen]
+impl PortalRequestBuilder {
+    /// Starts a request for the customer identified by `customerKey` (your own identifier).
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(js_name = customerKey, unchecked_param_type = "string")] customer_key: JsValue) -> Self {
+        let body = Object::new();
+        let customer_data = Object::new();
+        set(&customer_data, "customer_key", &customer_key);
+        set(&body, "customer_data", &customer_data);
+        PortalRequestBuilder { body, customer_data }
+    }
+
+    /// Sets `locale`, the language of the portal UI.
+    #[wasm_bindgen(unchecked_return_type = "PortalRequestBuilder")]
+    pub fn locale(&self, #[wasm_bindgen(unchecked_param_type = "Locale")] locale: JsValue) -> Chain {
+        set(&self.body, "locale", &locale);
+        CHAIN
+    }
+
+    /// Sets `navigation_mode`: `"restricted"` hides the portal's navigation, typically for
+    /// embedded deep links.
+    #[wasm_bindgen(js_name = navigationMode, unchecked_return_type = "PortalRequestBuilder")]
+    pub fn navigation_mode(&self, #[wasm_bindgen(unchecked_param_type = "NavigationMode")] mode: JsValue) -> Chain {
+        set(&self.body, "navigation_mode", &mode);
+        CHAIN
+    }
+
+    /// Sets `is_embedded` (default argument `true`): the portal is shown inside your app.
+    #[wasm_bindgen(unchecked_return_type = "PortalRequestBuilder")]
+    pub fn embedded(&self, embedded: Option<bool>) -> Chain {
+        set(&self.body, "is_embedded", &flag(embedded));
+        CHAIN
+    }
+
+    /// Sets `exclude_locale_picker` (default argument `true`): hide the portal's language picker.
+    #[wasm_bindgen(js_name = excludeLocalePicker, unchecked_return_type = "PortalRequestBuilder")]
+    pub fn exclude_locale_picker(&self, exclude: Option<bool>) -> Chain {
+        set(&self.body, "exclude_locale_picker", &flag(exclude));
+        CHAIN
+    }
+
+    /// Sets `customization_profile_id`, the UUID of a customization profile.
+    #[wasm_bindgen(js_name = customizationProfileId, unchecked_return_type = "PortalRequestBuilder")]
+    pub fn customization_profile_id(&self, #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> Chain {
+        set(&self.body, "customization_profile_id", &id);
+        CHAIN
+    }
+
+    /// Sets `landing_page.manage`: the resource the portal opens on, e.g. `{ space_key: "unit_1" }`.
+    #[wasm_bindgen(js_name = landingPage, unchecked_return_type = "PortalRequestBuilder")]
+    pub fn landing_page(&self, #[wasm_bindgen(unchecked_param_type = "LandingPageManage")] manage: JsValue) -> Chain {
+        let landing_page = Object::new();
+        set(&landing_page, "manage", &manage);
+        set(&self.body, "landing_page", &landing_page);
+        CHAIN
+    }
+
+    /// Sets `deep_link`: the reservation or space the portal navigates to first.
+    #[wasm_bindgen(js_name = deepLink, unchecked_return_type = "PortalRequestBuilder")]
+    pub fn deep_link(&self, #[wasm_bindgen(unchecked_param_type = "DeepLink")] link: JsValue) -> Chain {
+        set(&self.body, "deep_link", &link);
+        CHAIN
+    }
+
+    /// Merges `features` into the request's features: each feature given replaces that feature's
+    /// configuration, the others are kept.
+    #[wasm_bindgen(unchecked_return_type = "PortalRequestBuilder")]
+    pub fn features(&self, #[wasm_bindgen(unchecked_param_type = "Features")] features: JsValue) -> Chain {
+        let merged = Object::new();
+        if let Ok(current) = Reflect::get(&self.body, &JsValue::from_str("features")) {
+            if current.is_object() {
+                let _ = object_assign(&merged, &current);
+            }
+        }
+        if features.is_object() && object_assign(&merged, &features).is_ok() {
+            set(&self.body, "features", &merged);
+        } else {
+            // Not an object: keep it as given, so that build() reports it.
+            set(&self.body, "features", &features);
+        }
+        CHAIN
+    }
+
+    /// Appends one filter to `customer_resources_filters`.
+    #[wasm_bindgen(js_name = addCustomerResourcesFilter, unchecked_return_type = "PortalRequestBuilder")]
+    pub fn add_customer_resources_filter(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CustomerResourcesFilter")] filter: JsValue,
+    ) -> Chain {
+        push(&self.body, "customer_resources_filters", copy(&filter));
+        CHAIN
+    }
+
+    /// Sets `_dev` (default argument `true`): developer mode, only for Seam employees.
+    #[wasm_bindgen(unchecked_return_type = "PortalRequestBuilder")]
+    pub fn dev(&self, dev: Option<bool>) -> Chain {
+        set(&self.body, "_dev", &flag(dev));
+        CHAIN
+    }
+
+    /// Validates the request built so far, without throwing.
+    #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
+    pub fn validate(&self) -> JsValue {
+        let report = validate::validate(&JsNode::new(self.body.clone().into()));
+        result(report, || self.to_json())
+    }
+
+    /// Returns the validated request, a plain object ready to send.
+    ///
+    /// @throws {PortalValidationError} listing every problem when the request is invalid.
+    #[wasm_bindgen(unchecked_return_type = "CreatePortalRequest")]
+    pub fn build(&self) -> Result<JsValue, JsValue> {
+        let report = validate::validate(&JsNode::new(self.body.clone().into()));
+        if !report.is_valid() {
+            return Err(validation_error(report));
+        }
+        Ok(self.to_json())
+    }
+
+    /// The request built so far (not validated), as a plain JSON-safe copy.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "CreatePortalRequest")]
+    pub fn to_json(&self) -> JsValue {
+        js_sys::JSON::stringify(&self.body)
+            .and_then(|text| js_sys::JSON::parse(&String::from(text)))
+            .unwrap_or_else(|_| self.body.clone().into())
+    }
+}
+
+/// A shallow copy of a resource, so that changes the caller makes afterwards are not sent.
+fn copy(value: &JsValue) -> JsValue {
+    if !value.is_object() || Array::is_array(value) {
+        return value.clone();
+    }
+    let target = Object::new();
+    match object_assign(&target, value) {
+        Ok(copy) => copy.into(),
+        // A getter threw: keep the original, so that build() reports it as unreadable.
+        Err(_) => value.clone(),
+    }
+}
+
+/// A resource with `starts_at` and `ends_at` given as `Date`s turned into UTC strings with `Z`.
+fn with_dates(value: &JsValue) -> JsValue {
+    let copy = copy(value);
+    if let Some(object) = copy.dyn_ref::<Object>() {
+        for field in ["starts_at", "ends_at"] {
+            let key = JsValue::from_str(field);
+            if let Some(date) = Reflect::get(object, &key).ok().and_then(|v| v.dyn_into::<Date>().ok()) {
+                // An invalid Date has no ISO form (toISOString throws): send what String() shows,
+                // which validation then reports with its path.
+                let text = if date.get_time().is_nan() {
+                    JsValue::from_str("Invalid Date")
+                } else {
+                    date.to_iso_string().into()
+                };
+                let _ = Reflect::set(object, &key, &text);
+            }
+        }
+    }
+    copy
+}
+
+fn push(target: &Object, list: &str, value: JsValue) {
+    let key = JsValue::from_str(list);
+    let existing = Reflect::get(target, &key).ok().and_then(|v| v.dyn_into::<Array>().ok());
+    let array = existing.unwrap_or_else(|| {
+        let array = Array::new();
+        set(target, list, &array);
+        array
+    });
+    array.push(&value);
+}
+
+/// One `add…` method per resource list. A macro rather than 19 hand-written copies: each
+/// method differs only in its names, documentation and whether it converts dates.
+macro_rules! adders {
+    ($($js:ident $rust:ident($ty:literal) => $list:literal, $convert:ident, $doc:literal;)*) => {$(
+        #[wasm_bindgen]
+        impl PortalRequestBuilder {
+            #[doc = $doc]
+            #[wasm_bindgen(js_name = $js, unchecked_return_type = "PortalRequestBuilder")]
+            pub fn $rust(&self, #[wasm_bindgen(unchecked_param_type = $ty)] resource: JsValue) -> Chain {
+                push(&self.customer_data, $list, $convert(&resource));
+                CHAIN
+            }
+        }
+    )*};
+}
+
+adders! {
+    addSpace add_space("Space") => "spaces", copy, "Adds a space to `customer_data.spaces`.";
+    addSite add_site("Site") => "sites", copy, "Adds a site to `customer_data.sites`.";
+    addProperty add_property("Property") => "properties", copy, "Adds a short-term rental property to `customer_data.properties`.";
+    addRoom add_room("Room") => "rooms", copy, "Adds a hotel room to `customer_data.rooms`.";
+    addCommonArea add_common_area("CommonArea") => "common_areas", copy, "Adds a common area to `customer_data.common_areas`.";
+    addUnit add_unit("Unit") => "units", copy, "Adds a residential unit to `customer_data.units`.";
+    addFacility add_facility("Facility") => "facilities", copy, "Adds a facility to `customer_data.facilities`.";
+    addBuilding add_building("Building") => "buildings", copy, "Adds a building to `customer_data.buildings`.";
+    addListing add_listing("Listing") => "listings", copy, "Adds a listing to `customer_data.listings`.";
+    addPropertyListing add_property_listing("PropertyListing") => "property_listings", copy, "Adds a property listing to `customer_data.property_listings`.";
+    addGuest add_guest("Guest") => "guests", copy, "Adds a guest to `customer_data.guests`.";
+    addTenant add_tenant("Tenant") => "tenants", copy, "Adds a tenant to `customer_data.tenants`.";
+    addResident add_resident("Resident") => "residents", copy, "Adds a resident to `customer_data.residents`.";
+    addUser add_user("User") => "users", copy, "Adds a user to `customer_data.users`.";
+    addUserIdentity add_user_identity("UserIdentity") => "user_identities", copy, "Adds a user identity to `customer_data.user_identities`.";
+    addStaffMember add_staff_member("StaffMember") => "staff_members", copy, "Adds a staff member to `customer_data.staff_members`.";
+    addReservation add_reservation("WithDates<Reservation>") => "reservations", with_dates, "Adds a reservation to `customer_data.reservations`; `starts_at` and `ends_at` may be `Date`s (sent as UTC, ending in `Z`).";
+    addBooking add_booking("WithDates<Booking>") => "bookings", with_dates, "Adds a booking to `customer_data.bookings`; `starts_at` and `ends_at` may be `Date`s (sent as UTC, ending in `Z`).";
+    addAccessGrant add_access_grant("WithDates<AccessGrant>") => "access_grants", with_dates, "Adds an access grant to `customer_data.access_grants`; `starts_at` and `ends_at` may be `Date`s (sent as UTC, ending in `Z`).";
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const WITH_DATES: &str = r#"
+/** An access grant resource whose `starts_at` and `ends_at` may also be given as `Date`s. */
+export type WithDates<T> = Omit<T, "starts_at" | "ends_at"> & { starts_at?: string | Date; ends_at?: string | Date };
+"#;

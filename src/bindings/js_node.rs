@@ -1,0 +1,123 @@
+//! [`Node`] over live JS values, for validating objects without serialising them.
+//!
+//! Anything that can run user code (getters, proxies) goes through a binding that catches, so
+//! a hostile value becomes an `unreadable` issue instead of an exception unwinding through Wasm.
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use js_sys::{Array, JsString, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::validate::{Kind, Node, Unreadable};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(target: &JsValue) -> Result<Array, JsValue>;
+    // Throws for a revoked proxy.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(target: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// A JS value being validated.
+#[derive(Clone)]
+pub struct JsNode {
+    value: JsValue,
+    kind: Kind,
+    /// The string, converted to UTF-8 once.
+    string: OnceCell<Option<String>>,
+}
+
+impl JsNode {
+    /// Wraps a value, classifying it once.
+    pub fn new(value: JsValue) -> Self {
+        let kind = if value.is_undefined() {
+            Kind::Undefined
+        } else if value.is_null() {
+            Kind::Null
+        } else if value.as_bool().is_some() {
+            Kind::Bool
+        } else if value.as_f64().is_some() {
+            Kind::Number
+        } else if value.is_string() {
+            Kind::String
+        } else if value.is_bigint() {
+            Kind::BigInt
+        } else if value.is_symbol() {
+            Kind::Symbol
+        } else if value.is_function() {
+            Kind::Function
+        } else if is_array(&value) == Ok(true) {
+            Kind::Array
+        } else {
+            Kind::Object
+        };
+        JsNode { value, kind, string: OnceCell::new() }
+    }
+
+    fn string(&self) -> Option<&String> {
+        self.string.get_or_init(|| self.value.as_string()).as_ref()
+    }
+}
+
+impl Node for JsNode {
+    fn kind(&self) -> Kind {
+        self.kind
+    }
+    fn as_bool(&self) -> Option<bool> {
+        self.value.as_bool()
+    }
+    fn as_f64(&self) -> Option<f64> {
+        self.value.as_f64()
+    }
+    fn as_str(&self) -> Option<Cow<'_, str>> {
+        self.string().map(|s| Cow::Borrowed(s.as_str()))
+    }
+    fn has_lone_surrogate(&self) -> bool {
+        // Converting to UTF-8 replaced any lone surrogate with U+FFFD; only then is the slower
+        // UTF-16 check worth making.
+        self.string().is_some_and(|s| s.contains('\u{FFFD}'))
+            && self.value.dyn_ref::<JsString>().is_some_and(|s| !s.is_valid_utf16())
+    }
+    fn for_each_item(&self, mut f: impl FnMut(usize, Result<Self, Unreadable>)) -> Result<(), Unreadable> {
+        if self.kind != Kind::Array {
+            return Ok(());
+        }
+        let length = Reflect::get(&self.value, &JsValue::from_str("length")).map_err(|_| Unreadable)?;
+        let length = length.as_f64().unwrap_or(0.0).clamp(0.0, f64::from(u32::MAX)) as u32;
+        for i in 0..length {
+            let item = Reflect::get_u32(&self.value, i).map(JsNode::new).map_err(|_| Unreadable);
+            f(i as usize, item);
+        }
+        Ok(())
+    }
+    fn for_each_entry(&self, mut f: impl FnMut(&str, Result<Self, Unreadable>)) -> Result<(), Unreadable> {
+        if self.kind != Kind::Object {
+            return Ok(());
+        }
+        let keys = object_keys(&self.value).map_err(|_| Unreadable)?;
+        for key in keys.iter() {
+            let name = key.as_string().unwrap_or_default();
+            match Reflect::get(&self.value, &key) {
+                // JSON.stringify drops undefined values: the key is absent.
+                Ok(value) if value.is_undefined() => {}
+                Ok(value) => f(&name, Ok(JsNode::new(value))),
+                Err(_) => f(&name, Err(Unreadable)),
+            }
+        }
+        Ok(())
+    }
+    fn get(&self, key: &str) -> Option<Self> {
+        if self.kind != Kind::Object {
+            return None;
+        }
+        let value = Reflect::get(&self.value, &JsValue::from_str(key)).ok()?;
+        (!value.is_undefined()).then(|| JsNode::new(value))
+    }
+    fn same_object(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+    const FROM_JSON_TEXT: bool = false;
+}

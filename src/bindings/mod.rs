@@ -1,0 +1,151 @@
+//! The package's JavaScript surface: the only `#[wasm_bindgen]` code in the crate, kept thin.
+//! Every function here turns JS values into calls of the pure-Rust modules and back.
+
+mod builder;
+mod js_node;
+
+pub use builder::PortalRequestBuilder;
+pub use js_node::JsNode;
+
+use serde::Serialize;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+
+use crate::validate::{self, Report, ValidationIssue};
+
+#[wasm_bindgen(module = "/pkg-template/errors.js")]
+extern "C" {
+    /// The JS error class for invalid requests (defined in `pkg-template/errors.js`).
+    pub type PortalValidationError;
+    #[wasm_bindgen(constructor)]
+    fn new(message: &str, issues: JsValue, warnings: JsValue) -> PortalValidationError;
+}
+
+/// The outcome of validating a request: the request itself when valid, every issue when not.
+/// Warnings never change the verdict.
+#[derive(Tsify, Serialize)]
+#[serde(untagged)]
+pub enum ValidationResult {
+    /// The request is valid.
+    Valid {
+        /// `true`.
+        #[tsify(type = "true")]
+        ok: bool,
+        /// The request: the value given to `validate`, or the parsed text given to `validateJson`.
+        #[tsify(type = "CreatePortalRequest")]
+        #[serde(with = "serde_wasm_bindgen::preserve")]
+        value: JsValue,
+        /// Problems worth a look that do not make the request invalid.
+        warnings: Vec<ValidationIssue>,
+    },
+    /// The request is invalid.
+    Invalid {
+        /// `false`.
+        #[tsify(type = "false")]
+        ok: bool,
+        /// Every problem that makes the request invalid, each with its path.
+        issues: Vec<ValidationIssue>,
+        /// Problems worth a look that do not make the request invalid.
+        warnings: Vec<ValidationIssue>,
+    },
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(false);
+    // Our own plain data always serialises; an error here would be a bug, reported as a value.
+    value.serialize(&serializer).unwrap_or_else(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+fn result(report: Report, value: impl FnOnce() -> JsValue) -> JsValue {
+    let Report { issues, warnings } = report;
+    let result = if issues.is_empty() {
+        ValidationResult::Valid { ok: true, value: value(), warnings }
+    } else {
+        ValidationResult::Invalid { ok: false, issues, warnings }
+    };
+    to_js(&result)
+}
+
+/// The error thrown for an invalid request: its message lists the first issues.
+pub(crate) fn validation_error(report: Report) -> JsValue {
+    const LISTED: usize = 5;
+    let count = report.issues.len();
+    let mut message = format!(
+        "The create_portal request is invalid ({count} problem{}): ",
+        if count == 1 { "" } else { "s" }
+    );
+    let listed: Vec<String> = report
+        .issues
+        .iter()
+        .take(LISTED)
+        .map(|i| if i.path.is_empty() { i.message.clone() } else { format!("{}: {}", i.path, i.message) })
+        .collect();
+    message.push_str(&listed.join("; "));
+    if count > LISTED {
+        message.push_str(&format!("; and {} more (see .issues)", count - LISTED));
+    }
+    PortalValidationError::new(&message, to_js(&report.issues), to_js(&report.warnings)).into()
+}
+
+/// Validates a create_portal request given as a JS value. Never throws: every problem comes
+/// back in `issues`, each with its path, and warnings (unknown properties, references to
+/// resources that were not sent, …) in `warnings`.
+#[wasm_bindgen(unchecked_return_type = "ValidationResult")]
+pub fn validate(#[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue) -> JsValue {
+    let report = validate::validate(&JsNode::new(input.clone()));
+    result(report, || input)
+}
+
+/// Validates a create_portal request given as JSON text, with the same rules as `validate`.
+/// Never throws: text that is not JSON is one `invalid_json` issue saying where.
+#[wasm_bindgen(js_name = validateJson, unchecked_return_type = "ValidationResult")]
+pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string")] json: JsValue) -> JsValue {
+    let Some(text) = json.as_string() else {
+        let kind = JsNode::new(json).kind_described();
+        let issue = ValidationIssue {
+            path: String::new(),
+            code: validate::IssueCode::InvalidType,
+            message: format!("validateJson takes JSON text (a string), got {kind}"),
+        };
+        return result(Report { issues: vec![issue], warnings: Vec::new() }, || JsValue::UNDEFINED);
+    };
+    let report = validate::validate_json(&text);
+    // The text parsed in Rust, so JSON.parse accepts it too.
+    result(report, || js_sys::JSON::parse(&text).unwrap_or(JsValue::UNDEFINED))
+}
+
+/// Returns a copy of a valid request with every default the spec documents filled in (for
+/// display: `submit` sends requests as given). Object keys come back in alphabetical order.
+///
+/// @throws {PortalValidationError} when the request is invalid.
+#[wasm_bindgen(js_name = withDefaults, unchecked_return_type = "CreatePortalRequest")]
+pub fn with_defaults(
+    #[wasm_bindgen(unchecked_param_type = "CreatePortalRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    let report = validate::validate(&JsNode::new(request.clone()));
+    if !report.is_valid() {
+        return Err(validation_error(report));
+    }
+    let value = json_copy(&request)?;
+    let filled = crate::defaults::with_defaults(value);
+    Ok(to_js_json(&filled))
+}
+
+/// A JSON copy of a JS value, exactly as `JSON.stringify` would send it.
+fn json_copy(value: &JsValue) -> Result<serde_json::Value, JsValue> {
+    let text = js_sys::JSON::stringify(value)?;
+    let text = String::from(text);
+    serde_json::from_str(&text).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+fn to_js_json(value: &serde_json::Value) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).unwrap_or(JsValue::UNDEFINED)
+}
+
+impl JsNode {
+    fn kind_described(&self) -> &'static str {
+        use crate::validate::Node;
+        self.kind().described()
+    }
+}
