@@ -49,6 +49,8 @@ impl JsNode {
             Kind::Symbol
         } else if value.is_function() {
             Kind::Function
+        } else if value.is_instance_of::<js_sys::Date>() {
+            Kind::Date
         } else if is_array(&value) == Ok(true) {
             Kind::Array
         } else {

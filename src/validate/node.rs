@@ -32,6 +32,8 @@ pub enum Kind {
     Symbol,
     /// A function (from JS only).
     Function,
+    /// A `Date` object (from JS only): JSON sends its ISO string, not an object.
+    Date,
 }
 
 impl Kind {
@@ -48,6 +50,7 @@ impl Kind {
             Kind::BigInt => "a BigInt (JSON.stringify throws on it)",
             Kind::Symbol => "a symbol (JSON cannot carry it)",
             Kind::Function => "a function (JSON cannot carry it)",
+            Kind::Date => "a Date (pass date.toISOString(), or use PortalRequestBuilder, which converts Dates)",
         }
     }
 }

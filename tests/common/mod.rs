@@ -1,0 +1,139 @@
+//! The boundary suite, run in Node (`tests/node.rs`) and in headless Chromium
+//! (`tests/browser.rs`): JS values in, issues out, through the exported functions.
+
+use js_sys::{Array, BigInt, Date, Object, Reflect, JSON};
+use seam_portal::bindings::{validate, validate_json, with_defaults, PortalRequestBuilder};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap()
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+/// The (path, code) of each issue of a validation result.
+fn issues(result: &JsValue) -> Vec<(String, String)> {
+    let list: Array = get(result, "issues").dyn_into().unwrap_or_default();
+    list.iter()
+        .map(|i| (get(&i, "path").as_string().unwrap(), get(&i, "code").as_string().unwrap()))
+        .collect()
+}
+
+fn ok(result: &JsValue) -> bool {
+    get(result, "ok").as_bool().unwrap()
+}
+
+fn pair(path: &str, code: &str) -> (String, String) {
+    (path.to_owned(), code.to_owned())
+}
+
+#[wasm_bindgen_test]
+fn valid_object_comes_back_as_the_value() {
+    let input = js(r#"{"customer_data":{"customer_key":"c1"}}"#);
+    let result = validate(input.clone());
+    assert!(ok(&result));
+    assert_eq!(get(&result, "value"), input, "the very object given");
+}
+
+#[wasm_bindgen_test]
+fn undefined_is_absent_but_null_is_a_value() {
+    let body = js(r#"{"customer_data":{"customer_key":"c1"}}"#);
+    Reflect::set(&body, &"locale".into(), &JsValue::UNDEFINED).unwrap();
+    assert!(ok(&validate(body.clone())), "undefined: the key is absent, as JSON.stringify drops it");
+    Reflect::set(&body, &"locale".into(), &JsValue::NULL).unwrap();
+    assert_eq!(issues(&validate(body)), vec![pair("locale", "invalid_type")]);
+}
+
+#[wasm_bindgen_test]
+fn dates_are_refused_where_strings_are_expected_and_converted_by_the_builder() {
+    let body = js(r#"{"customer_data":{"customer_key":"c1","reservations":[{"reservation_key":"r"}]}}"#);
+    let reservation = get(&get(&get(&body, "customer_data"), "reservations"), "0");
+    Reflect::set(&reservation, &"starts_at".into(), &Date::new(&JsValue::from_f64(0.0))).unwrap();
+    assert_eq!(issues(&validate(body)), vec![pair("customer_data.reservations[0].starts_at", "invalid_type")]);
+
+    let builder = PortalRequestBuilder::new("c1".into());
+    let reservation = js(r#"{"reservation_key":"r"}"#);
+    Reflect::set(&reservation, &"starts_at".into(), &Date::new(&JsValue::from_f64(1_748_790_000_000.0))).unwrap();
+    builder.add_reservation(reservation);
+    let built = builder.build().unwrap();
+    let starts = get(&get(&get(&get(&built, "customer_data"), "reservations"), "0"), "starts_at");
+    assert_eq!(starts.as_string().unwrap(), "2025-06-01T15:00:00.000Z");
+}
+
+#[wasm_bindgen_test]
+fn bigint_symbol_function_and_nan_are_reported() {
+    let body = js(r#"{"customer_data":{"customer_key":"c1","spaces":[{"name":"n","space_key":"s","geolocation":{"latitude":0,"longitude":0}}]}}"#);
+    let geo = get(&get(&get(&get(&body, "customer_data"), "spaces"), "0"), "geolocation");
+    Reflect::set(&geo, &"latitude".into(), &BigInt::from(5).into()).unwrap();
+    Reflect::set(&geo, &"longitude".into(), &JsValue::from_f64(f64::NAN)).unwrap();
+    Reflect::set(&body, &"locale".into(), &js_sys::Symbol::for_("en-US").into()).unwrap();
+    Reflect::set(&body, &"extra".into(), &BigInt::from(1).into()).unwrap();
+    assert_eq!(
+        issues(&validate(body)),
+        vec![
+            pair("customer_data.spaces[0].geolocation.latitude", "invalid_type"),
+            pair("customer_data.spaces[0].geolocation.longitude", "not_finite"),
+            pair("locale", "invalid_type"),
+            pair("extra", "not_json"),
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn cycles_and_deep_nesting_get_issues_not_a_stack_overflow() {
+    let body = js(r#"{"customer_data":{"customer_key":"c1"}}"#);
+    let loop_ = Object::new();
+    Reflect::set(&loop_, &"self".into(), &loop_).unwrap();
+    Reflect::set(&body, &"extra".into(), &loop_).unwrap();
+    // A cycle inside a known property is never walked recursively: the schema stops first.
+    Reflect::set(&get(&body, "customer_data"), &"spaces".into(), &loop_).unwrap();
+    let result = validate(body);
+    assert_eq!(issues(&result), vec![pair("customer_data.spaces", "invalid_type"), pair("extra.self", "not_json")]);
+
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert_eq!(issues(&validate_json(deep.into())), vec![pair("", "invalid_json")]);
+}
+
+#[wasm_bindgen_test]
+fn any_value_gets_issues_and_the_module_keeps_working() {
+    let values: Vec<JsValue> = vec![
+        JsValue::UNDEFINED,
+        JsValue::NULL,
+        JsValue::TRUE,
+        JsValue::from_f64(f64::INFINITY),
+        "text".into(),
+        BigInt::from(1).into(),
+        js_sys::Symbol::for_("s").into(),
+        Array::new().into(),
+        js_sys::Function::new_no_args("return 1").into(),
+        Date::new_0().into(),
+    ];
+    for value in values {
+        let result = validate(value.clone());
+        assert!(!ok(&result));
+        assert_eq!(issues(&result)[0].0, "", "the root is reported");
+        let result = validate_json(value);
+        assert!(!ok(&result));
+    }
+    for text in ["", "{", "nul", "\u{0}", "{\"a\":\u{FFFF}}", "[1e400]", "\"\\ud800\""] {
+        assert!(!ok(&validate_json(text.into())), "{text:?}");
+    }
+    let big = format!("{{\"customer_data\":{{\"customer_key\":\"{}\"}}}}", "x".repeat(10 * 1024 * 1024));
+    assert!(ok(&validate_json(big.into())));
+    assert!(ok(&validate(js(r#"{"customer_data":{"customer_key":"still working"}}"#))));
+}
+
+#[wasm_bindgen_test]
+fn invalid_requests_throw_a_portal_validation_error() {
+    let error = with_defaults(js(r#"{"locale":"xx"}"#)).unwrap_err();
+    assert!(error.is_instance_of::<js_sys::Error>());
+    assert_eq!(get(&error, "name").as_string().unwrap(), "PortalValidationError");
+    assert_eq!(Array::from(&get(&error, "issues")).length(), 1);
+    let builder = PortalRequestBuilder::new(JsValue::from_f64(7.0));
+    let error = builder.build().unwrap_err();
+    assert!(get(&error, "message").as_string().unwrap().contains("customer_data.customer_key"));
+}
