@@ -1,3 +1,6 @@
+// wasm-bindgen declares `[Symbol.dispose]()` on exported classes: bring in its lib, so that
+// consumers compiling with an older `lib` setting need not change it.
+/// <reference lib="esnext.disposable" />
 // The package's types: generated from the Rust types (wasm/seam_portal.d.ts, by tsify and
 // wasm-bindgen), plus the loader and the JS error classes.
 export * from "./wasm/seam_portal.js";

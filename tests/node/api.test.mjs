@@ -1,0 +1,193 @@
+// @ts-check
+// The package's API in Node, through the packed package: validators, builder, defaults, errors.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { test } from "node:test";
+import * as portal from "seam-portal";
+import {
+  PortalRequestBuilder,
+  PortalValidationError,
+  SeamPortalError,
+  init,
+  isPortalValidationError,
+  validate,
+  validateJson,
+  withDefaults,
+} from "seam-portal";
+
+const minimal = () => ({ customer_data: { customer_key: "customer_1" } });
+
+test("import and require share one module and one Wasm instance", () => {
+  const required = createRequire(import.meta.url)("seam-portal");
+  assert.equal(required.validate, validate);
+  assert.equal(required.PortalValidationError, PortalValidationError);
+  assert.equal(portal.default, init);
+});
+
+test("init() resolves at once in Node", async () => {
+  await init();
+  await init();
+});
+
+test("validate returns the value and warnings when valid", () => {
+  const body = { ...minimal(), customer_date: {} };
+  const result = validate(body);
+  assert.equal(result.ok, true);
+  assert.ok(result.ok && result.value === body);
+  assert.deepEqual(result.warnings.map((w) => [w.path, w.code]), [["customer_date", "unknown_property"]]);
+});
+
+test("validate reports every issue with path, code and message", () => {
+  const result = validate({ locale: "en", customer_data: { customer_key: "", spaces: [{ space_key: "s" }] } });
+  assert.equal(result.ok, false);
+  assert.ok(!result.ok);
+  assert.deepEqual(
+    result.issues.map((i) => [i.path, i.code]),
+    [["locale", "invalid_enum_value"], ["customer_data.customer_key", "too_short"], ["customer_data.spaces[0].name", "required"]],
+  );
+  for (const issue of result.issues) assert.match(issue.message, /\w/);
+});
+
+test("validateJson parses, then applies the same rules", () => {
+  const ok = validateJson(JSON.stringify(minimal()));
+  assert.deepEqual(ok, { ok: true, value: minimal(), warnings: [] });
+  const bad = validateJson('{"customer_data": {"customer_key": 1}');
+  assert.equal(bad.ok, false);
+  assert.ok(!bad.ok && bad.issues[0].code === "invalid_json" && /line 1/.test(bad.issues[0].message));
+  // @ts-expect-error: not a string
+  const notText = validateJson(42);
+  assert.ok(!notText.ok && notText.issues[0].code === "invalid_type");
+});
+
+test("validate never throws, whatever it is given", () => {
+  const revocable = Proxy.revocable({}, {});
+  revocable.revoke();
+  const throwing = { get customer_data() { throw new Error("getter"); } };
+  const cyclic = /** @type {any} */ (minimal());
+  cyclic.self = cyclic;
+  const values = [undefined, null, 0, NaN, "", "{}", Symbol("s"), 10n, () => {}, [], new Map(), new Date(),
+    revocable.proxy, throwing, cyclic, Object.create(null), new Proxy({}, { ownKeys() { throw new Error("keys"); } })];
+  for (const value of values) {
+    const result = validate(value);
+    assert.equal(typeof result.ok, "boolean");
+  }
+  assert.deepEqual(validate(throwing).ok ? [] : validate(throwing).issues.map((i) => i.code), ["unreadable"]);
+  assert.equal(validate(minimal()).ok, true, "still working afterwards");
+});
+
+test("__proto__ and constructor keys are data, and nothing is polluted", () => {
+  const text = '{"customer_data":{"customer_key":"c"},"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}';
+  const result = validateJson(text);
+  assert.equal(result.ok, true);
+  assert.deepEqual(result.ok && result.warnings.map((w) => w.path), ["__proto__", "constructor"]);
+  assert.equal(/** @type {any} */ ({}).polluted, undefined);
+});
+
+test("PortalValidationError is a real Error subclass with the issues", () => {
+  assert.throws(
+    () => new PortalRequestBuilder("").build(),
+    (/** @type {unknown} */ e) => {
+      assert.ok(e instanceof PortalValidationError);
+      assert.ok(e instanceof SeamPortalError);
+      assert.ok(e instanceof Error);
+      assert.ok(isPortalValidationError(e));
+      assert.equal(e.name, "PortalValidationError");
+      assert.equal(e.code, "portal_validation_error");
+      assert.deepEqual(e.issues.map((i) => i.path), ["customer_data.customer_key"]);
+      assert.match(e.message, /customer_data\.customer_key: must not be empty/);
+      assert.match(String(e.stack), /PortalValidationError/);
+      return true;
+    },
+  );
+  assert.equal(isPortalValidationError(new Error("x")), false);
+});
+
+test("the builder chains every option and adds every resource kind", () => {
+  const builder = new PortalRequestBuilder("customer_1");
+  const returned = builder
+    .locale("fr-FR")
+    .navigationMode("restricted")
+    .embedded()
+    .excludeLocalePicker(false)
+    .customizationProfileId("123e4567-e89b-12d3-a456-426614174000")
+    .landingPage({ space_key: "space_1" })
+    .deepLink({ resource_type: "reservation", resource_key: "res_1" })
+    .features({ manage: { exclude_staff_management: true } })
+    .features({ connect: { accepted_providers: ["august"] } })
+    .addCustomerResourcesFilter({ field: "region", operation: "=", value: "EU" })
+    .dev(false)
+    .addSpace({ space_key: "space_1", name: "Space 1" })
+    .addSite({ site_key: "site_1", name: "Site" })
+    .addProperty({ property_key: "p", name: "P" })
+    .addRoom({ room_key: "r", name: "R" })
+    .addCommonArea({ common_area_key: "ca", name: "CA" })
+    .addUnit({ unit_key: "u", name: "U" })
+    .addFacility({ facility_key: "f", name: "F" })
+    .addBuilding({ building_key: "b", name: "B" })
+    .addListing({ listing_key: "l", name: "L" })
+    .addPropertyListing({ property_listing_key: "pl", name: "PL", custom_metadata: { vip: true } })
+    .addGuest({ guest_key: "g", name: "G" })
+    .addTenant({ tenant_key: "t", name: "T" })
+    .addResident({ resident_key: "re", name: "Re" })
+    .addUser({ user_key: "us", name: "Us" })
+    .addUserIdentity({ user_identity_key: "ui", name: "UI" })
+    .addStaffMember({ staff_member_key: "sm", name: "SM" })
+    .addReservation({ reservation_key: "res_1", starts_at: new Date(Date.UTC(2025, 5, 1, 15)), ends_at: "2025-06-08T10:00:00Z" })
+    .addBooking({ booking_key: "bk" })
+    .addAccessGrant({ access_grant_key: "ag", ends_at: new Date(Date.UTC(2025, 5, 2)) });
+  assert.equal(returned, builder, "every method returns the builder");
+  const request = builder.build();
+  assert.equal(request.locale, "fr-FR");
+  assert.equal(request.is_embedded, true);
+  assert.equal(request.exclude_locale_picker, false);
+  assert.deepEqual(request.features, { manage: { exclude_staff_management: true }, connect: { accepted_providers: ["august"] } });
+  const data = /** @type {any} */ (request.customer_data);
+  for (const list of ["spaces", "sites", "properties", "rooms", "common_areas", "units", "facilities", "buildings", "listings",
+    "property_listings", "guests", "tenants", "residents", "users", "user_identities", "staff_members", "reservations", "bookings", "access_grants"]) {
+    assert.equal(data[list].length, 1, list);
+  }
+  assert.equal(data.reservations[0].starts_at, "2025-06-01T15:00:00.000Z");
+  assert.equal(data.access_grants[0].ends_at, "2025-06-02T00:00:00.000Z");
+  assert.deepEqual(JSON.parse(JSON.stringify(builder)), request, "toJSON");
+  assert.equal(builder.validate().ok, true);
+});
+
+test("the builder copies resources and reports every problem at build()", () => {
+  const space = { space_key: "s", name: "S" };
+  const builder = new PortalRequestBuilder("c").addSpace(space);
+  space.name = "changed later";
+  assert.equal(/** @type {any} */ (builder.build().customer_data).spaces[0].name, "S");
+  const bad = new PortalRequestBuilder(" c")
+    // @ts-expect-error: not a locale
+    .locale("xx")
+    .addReservation({ reservation_key: "r", starts_at: new Date(NaN) });
+  const result = bad.validate();
+  assert.ok(!result.ok);
+  assert.deepEqual(result.issues.map((i) => i.path), ["customer_data.customer_key", "customer_data.reservations[0].starts_at", "locale"].sort((a, b) =>
+    result.issues.findIndex((i) => i.path === a) - result.issues.findIndex((i) => i.path === b)));
+  assert.equal(result.issues.length, 3);
+});
+
+test("withDefaults fills the documented defaults and keeps what was given", () => {
+  const filled = withDefaults({ ...minimal(), is_embedded: true, features: { manage: { exclude: true } } });
+  assert.equal(filled.is_embedded, true);
+  assert.equal(filled.navigation_mode, "full");
+  assert.equal(filled.exclude_locale_picker, false);
+  assert.deepEqual(filled.features?.manage, {
+    exclude: true, exclude_reservation_management: false, exclude_reservation_technical_details: false, exclude_staff_management: false,
+  });
+  assert.equal(filled.locale, undefined, "no default is documented for locale");
+  assert.throws(() => withDefaults(/** @type {any} */ ({ locale: 1 })), PortalValidationError);
+});
+
+test("very large and very deep inputs get answers, and the module keeps working", () => {
+  const big = { customer_data: { customer_key: "c", reservations: [{ reservation_key: "r", name: "x".repeat(10 * 1024 * 1024) }] } };
+  assert.equal(validate(big).ok, true);
+  assert.equal(validateJson(JSON.stringify(big)).ok, true);
+  const deep = "[".repeat(100_000) + "]".repeat(100_000);
+  assert.equal(validateJson(deep).ok, false);
+  const spaces = Array.from({ length: 1_000_000 }, () => 1);
+  const result = validate({ customer_data: { customer_key: "c", spaces } });
+  assert.ok(!result.ok && result.issues.length === 1_000_000);
+  assert.equal(validate(minimal()).ok, true);
+});

@@ -1,0 +1,138 @@
+// @ts-check
+// Packs the package (`npm pack`) and installs the tarball into scratch consumers, the way users
+// get it: Node ESM, Node CJS, both in one process, TypeScript (ESM and CJS), a Vite build,
+// and a plain `<script type="module">` page in headless Chromium.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { startStaticServer } from "../../server/static.mjs";
+import { launch, openPage } from "../support/browser.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const scratch = mkdtempSync(join(tmpdir(), "seam-portal-packaging-"));
+const tarball = join(scratch, execFileSync("npm", ["pack", join(root, "pkg"), "--pack-destination", scratch, "--silent"], { encoding: "utf8" }).trim());
+
+/**
+ * A consumer folder with the tarball installed and the given files.
+ * @param {string} name
+ * @param {Record<string, string>} files
+ */
+function consumer(name, files) {
+  const dir = join(scratch, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name, private: true, ...(name.endsWith("-esm") ? { type: "module" } : {}) }));
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: dir, stdio: "inherit" });
+  return dir;
+}
+
+/** @param {string} dir @param {string} file */
+const node = (dir, file) => execFileSync(process.execPath, [file], { cwd: dir, encoding: "utf8" }).trim();
+
+const check = `
+  const valid = validate({ customer_data: { customer_key: "c" } });
+  const invalid = validate({ customer_data: { customer_key: "" } });
+  let thrown;
+  try { new PortalRequestBuilder(" c").build(); } catch (e) { thrown = e; }
+  console.log(JSON.stringify([valid.ok, invalid.ok, thrown instanceof PortalValidationError, thrown instanceof Error]));
+`;
+
+test("the tarball holds what the package needs, and nothing else", () => {
+  const listing = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).split("\n").filter(Boolean).sort();
+  assert.ok(listing.includes("package/wasm/seam_portal_bg.wasm"));
+  assert.equal(listing.filter((f) => f.endsWith(".wasm")).length, 1, "one .wasm");
+  assert.ok(!listing.some((f) => f.includes("node-entry") || f.endsWith(".rs")), listing.join(", "));
+});
+
+test("Node ESM: import", () => {
+  const dir = consumer("consumer-esm", { "index.js": `import { validate, PortalRequestBuilder, PortalValidationError } from "seam-portal";${check}` });
+  assert.equal(node(dir, "index.js"), "[true,false,true,true]");
+});
+
+test("Node CJS: require", () => {
+  const dir = consumer("consumer-cjs", { "index.js": `const { validate, PortalRequestBuilder, PortalValidationError } = require("seam-portal");${check}` });
+  assert.equal(node(dir, "index.js"), "[true,false,true,true]");
+});
+
+test("Node: import and require in one process load one Wasm instance", () => {
+  const dir = consumer("consumer-both-esm", {
+    "index.js": `
+      import { createRequire } from "node:module";
+      import * as esm from "seam-portal";
+      const cjs = createRequire(import.meta.url)("seam-portal");
+      console.log(esm.validate === cjs.validate && esm.PortalValidationError === cjs.PortalValidationError);`,
+  });
+  assert.equal(node(dir, "index.js"), "true");
+});
+
+test("TypeScript: ESM and CJS consumers type-check with moduleResolution nodenext", () => {
+  const dir = consumer("consumer-ts", {
+    "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", types: [] } }),
+    "esm.mts": `import init, { validate, type CreatePortalRequest } from "seam-portal";\nawait init();\nconst r: CreatePortalRequest = { locale: "de-DE" };\nconsole.log(validate(r).ok);\n`,
+    "cjs.cts": `import { validate, type CreatePortalRequest } from "seam-portal";\nconst r: CreatePortalRequest = { locale: "de-DE" };\nconsole.log(validate(r).ok);\n`,
+  });
+  execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { stdio: "inherit" });
+});
+
+test("Vite: a build emits one .wasm, and the page works in Chromium", async () => {
+  const dir = consumer("consumer-vite", {
+    "index.html": `<!doctype html><title>vite</title><link rel="icon" href="data:,"><script type="module" src="./main.js"></script>`,
+    "main.js": `
+      import init, { validate } from "seam-portal";
+      await init();
+      document.body.dataset.result = JSON.stringify([validate({ customer_data: { customer_key: "c" } }).ok, validate({ locale: 1 }).ok]);`,
+  });
+  // In a child process: Vite's esbuild service would otherwise keep this one alive.
+  execFileSync(process.execPath, [join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn", "--target", "es2022"], { cwd: dir, stdio: "inherit" });
+  const assets = readdirSync(join(dir, "dist", "assets"));
+  assert.equal(assets.filter((f) => f.endsWith(".wasm")).length, 1, assets.join(", "));
+  const server = await startStaticServer({ "/": join(dir, "dist") });
+  const browser = await launch();
+  try {
+    const { page, errors } = await openPage(browser, `${server.url}/`);
+    await page.waitForFunction(() => document.body.dataset.result, null, { timeout: 15000 });
+    assert.equal(await page.evaluate(() => document.body.dataset.result), "[true,false]");
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test("A plain <script type=module> page: init() once, and a clear error before it", async () => {
+  const dir = consumer("consumer-page", {
+    "index.html": `<!doctype html><title>plain</title><link rel="icon" href="data:,"><script type="module">
+      import init, { validate, PortalRequestBuilder, PortalValidationError } from "./node_modules/seam-portal/index.js";
+      let early;
+      try { validate({}); } catch (e) { early = e.message; }
+      const first = init();
+      const same = first === init();
+      await first;
+      let thrown;
+      try { new PortalRequestBuilder("").build(); } catch (e) { thrown = e; }
+      document.body.dataset.result = JSON.stringify({ early, same, ok: validate({ customer_data: { customer_key: "c" } }).ok,
+        error: thrown instanceof PortalValidationError && thrown.issues[0].path });
+    </script>`,
+  });
+  const server = await startStaticServer({ "/": dir });
+  const browser = await launch();
+  try {
+    const { page, errors } = await openPage(browser, `${server.url}/index.html`);
+    await page.waitForFunction(() => document.body.dataset.result, null, { timeout: 15000 });
+    const result = JSON.parse(String(await page.evaluate(() => document.body.dataset.result)));
+    assert.match(result.early, /call `await init\(\)` once/);
+    assert.equal(result.same, true, "init() returns one memoised promise");
+    assert.equal(result.ok, true);
+    assert.equal(result.error, "customer_data.customer_key");
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test.after(() => rmSync(scratch, { recursive: true, force: true }));
