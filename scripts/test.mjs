@@ -1,0 +1,83 @@
+// @ts-check
+// `npm test`: every test, in order, after `npm run build` has built pkg/.
+//   1. Rust, native: model, validator, spec conformance
+//   2. Rust in Wasm, the boundary suite: in Node, then in headless Chromium
+//   3. the packed package in Node: API, robustness, verdicts against ajv and Seam's zod schema
+//   4. TypeScript: the generated types, with tsc --strict
+//   5. packaging: the tarball in ESM, CJS, TypeScript, Vite and plain-page consumers
+// Prints each runner's output, then one line with the totals.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { wasmCargo } from "./toolchain.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const browser = process.env.SKIP_BROWSER !== "1";
+const wasmTestEnv = {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: "wasm-bindgen-test-runner",
+  CHROMEDRIVER: process.env.CHROMEDRIVER ?? "/usr/bin/chromedriver",
+};
+
+/**
+ * Runs a command, echoing its output, and counts the tests it reports.
+ * @param {string} title
+ * @param {string} command
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {Promise<{ passed: number, failed: number, code: number | null }>}
+ */
+function step(title, command, args, env = process.env) {
+  console.log(`\n=== ${title}`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => { process.stdout.write(d); output += d; });
+    child.stderr.on("data", (d) => { process.stderr.write(d); output += d; });
+    child.on("close", (code) => {
+      let passed = 0;
+      let failed = 0;
+      // cargo test: "test result: ok. 22 passed; 0 failed; …"; node --test: "# pass 14" / "# fail 0".
+      for (const m of output.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed/g)) {
+        passed += Number(m[1]);
+        failed += Number(m[2]);
+      }
+      for (const m of output.matchAll(/^# pass (\d+)$/gm)) passed += Number(m[1]);
+      for (const m of output.matchAll(/^# fail (\d+)$/gm)) failed += Number(m[1]);
+      // tsc reports no count: a clean run is one passing check.
+      if (command.endsWith("tsc") || args.some((a) => a.endsWith("/tsc"))) code === 0 ? passed++ : failed++;
+      if (code !== 0 && failed === 0) failed = 1;
+      resolve({ passed, failed, code });
+    });
+  });
+}
+
+/** Installs the packed tarball as node_modules/seam-portal, as a user's `npm install` would. */
+function installPackedPackage() {
+  const cache = join(root, ".cache");
+  mkdirSync(cache, { recursive: true });
+  const tarball = execFileSync("npm", ["pack", join(root, "pkg"), "--pack-destination", cache, "--silent"], { encoding: "utf8" }).trim();
+  const target = join(root, "node_modules", "seam-portal");
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  execFileSync("tar", ["xzf", join(cache, tarball), "-C", target, "--strip-components=1"]);
+}
+
+const wasm = wasmCargo();
+const results = [];
+results.push(await step("Rust (native): model, validator, spec conformance", "cargo", ["test"]));
+results.push(await step("Rust in Wasm: boundary suite in Node", wasm.cargo, ["test", ...wasm.args, "--test", "node"], { ...wasm.env, ...wasmTestEnv }));
+if (browser) {
+  results.push(await step("Rust in Wasm: boundary suite in headless Chromium", wasm.cargo, ["test", ...wasm.args, "--test", "browser"], { ...wasm.env, ...wasmTestEnv }));
+}
+installPackedPackage();
+results.push(await step("Node: the packed package (API, robustness, references)", process.execPath, ["--test", "tests/node/"]));
+results.push(await step("TypeScript: generated types, tsc --strict", process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tests/types"]));
+if (browser) {
+  results.push(await step("Packaging: ESM, CJS, TypeScript, Vite, plain page", process.execPath, ["--test", "tests/packaging/"]));
+}
+
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || results.some((r) => r.code !== 0) ? 1 : 0);
