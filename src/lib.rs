@@ -8,11 +8,13 @@
 //! - [`model`]: the request and response types (TypeScript is generated from them by tsify);
 //! - [`validate`]: the validator, reading documents through [`validate::Node`];
 //! - [`defaults`]: the spec's documented defaults, for display;
+//! - [`submit`]: credentials, retries and response checks of the create_portal call;
 //! - [`bindings`] (Wasm only): the thin `#[wasm_bindgen]` surface.
 #![warn(missing_docs)]
 
 pub mod defaults;
 pub mod model;
+pub mod submit;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

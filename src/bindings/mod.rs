@@ -3,9 +3,11 @@
 
 mod builder;
 mod js_node;
+mod submit;
 
 pub use builder::PortalRequestBuilder;
 pub use js_node::JsNode;
+pub use submit::{submit, SubmitOptions};
 
 use serde::Serialize;
 use tsify::Tsify;
@@ -50,7 +52,7 @@ pub enum ValidationResult {
     },
 }
 
-fn to_js<T: Serialize>(value: &T) -> JsValue {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(false);
     // Our own plain data always serialises; an error here would be a bug, reported as a value.
     value.serialize(&serializer).unwrap_or_else(|e| JsValue::from(js_sys::Error::new(&e.to_string())))

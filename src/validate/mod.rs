@@ -16,6 +16,7 @@ mod node;
 pub mod schema;
 pub mod text;
 
+pub use check::push_key;
 pub use node::{Json, Kind, Node, Unreadable};
 
 use serde::Serialize;

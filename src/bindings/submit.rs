@@ -1,0 +1,498 @@
+//! `submit`: validates a request, then POSTs it to `/customers/create_portal` with fetch (built
+//! with gloo-net), with Seam's auth headers, a timeout per attempt, safe retries and a checked
+//! response. Works wherever a global `fetch` exists: browsers, workers, Node 18+.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo_net::http::{Request, Response};
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use serde::Deserialize;
+use tsify::{Ts, Tsify};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal};
+
+use super::{to_js, validation_error, JsNode};
+use crate::submit::auth::{self, Credential, CredentialError};
+use crate::submit::response::{self, check_success};
+use crate::submit::retry::{self, Next, RetryPolicy};
+use crate::submit::{DEFAULT_ENDPOINT, PATH, SDK_NAME, SDK_VERSION};
+use crate::validate;
+
+#[wasm_bindgen(module = "/pkg-template/errors.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = createError)]
+    fn create_error(name: &str, fields: &JsValue) -> JsValue;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    // The global timer functions, present in browsers, workers and Node alike.
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &Function, ms: f64) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
+/// Options of `submit`. In Node, `apiKey`, `personalAccessToken`, `workspaceId` and `endpoint`
+/// default to `SEAM_API_KEY`, `SEAM_PERSONAL_ACCESS_TOKEN`, `SEAM_WORKSPACE_ID` and
+/// `SEAM_ENDPOINT` (never read in a browser).
+#[derive(Tsify, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct SubmitOptions {
+    /// A Seam API key (`seam_…`), sent as `Authorization: Bearer`. Keep it on servers: in a
+    /// browser it is refused unless `dangerouslyAllowBrowser` is set.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub api_key: Option<String>,
+    /// A personal access token (`seam_at…`); needs `workspaceId`.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub personal_access_token: Option<String>,
+    /// The workspace a personal access token acts in, sent as `seam-workspace`.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub workspace_id: Option<String>,
+    /// Where to send the request: Seam (`https://connect.getseam.com`, the default), or your own
+    /// backend, which adds the credentials (in browsers a relative URL is resolved against the
+    /// page). `/customers/create_portal` is appended.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub endpoint: Option<String>,
+    /// The time limit of each attempt, in milliseconds.
+    ///
+    /// @default 30000
+    #[serde(default)]
+    #[tsify(optional)]
+    pub timeout_ms: Option<f64>,
+    /// How many times a `429` or `503` answer is retried (with exponential backoff and jitter,
+    /// or after `Retry-After`). Nothing else is retried.
+    ///
+    /// @default 2
+    #[serde(default)]
+    #[tsify(optional)]
+    pub retries: Option<u32>,
+    /// The longest wait before a retry, in milliseconds; a longer `Retry-After` ends the retries.
+    ///
+    /// @default 30000
+    #[serde(default)]
+    #[tsify(optional)]
+    pub max_retry_delay_ms: Option<f64>,
+    /// Aborts the call; it then rejects with the signal's reason (not a `SeamTimeoutError`).
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[tsify(optional, type = "AbortSignal")]
+    pub signal: JsValue,
+    /// The `fetch` to use instead of the global one.
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[tsify(optional, type = "(input: Request) => Promise<Response>")]
+    pub fetch: JsValue,
+    /// Allow an API key or personal access token in a browser. They grant full access to the
+    /// workspace: anyone who can open the page can read them.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub dangerously_allow_browser: Option<bool>,
+}
+
+/// Creates a customer portal: validates `request` (rejecting with `PortalValidationError`
+/// before anything is sent), then POSTs it as given to `{endpoint}/customers/create_portal`.
+/// Resolves with the checked response; its `customer_portal.url` is the link to show.
+///
+/// @throws {PortalValidationError} the request is invalid; nothing was sent.
+/// @throws {SeamInvalidOptionsError} no credentials, a key in a browser, a relative endpoint in Node…
+/// @throws {SeamInvalidTokenError} a credential of the wrong kind.
+/// @throws {SeamUnauthorizedError} Seam refused the credentials (401).
+/// @throws {SeamInvalidInputError} Seam refused the input (400 `invalid_input`), with `validationErrors`.
+/// @throws {SeamApiError} any other error answer from Seam (after retries, for 429 and 503).
+/// @throws {SeamInvalidResponseError} an answer that is not Seam's JSON, or a malformed or unsafe success body.
+/// @throws {SeamTimeoutError} an attempt took longer than `timeoutMs`.
+/// @throws {SeamNetworkError} no answer: connection refused or dropped, CORS…
+#[wasm_bindgen(unchecked_return_type = "CreatePortalResponse")]
+pub async fn submit(
+    #[wasm_bindgen(unchecked_param_type = "CreatePortalRequest")] request: JsValue,
+    options: Option<Ts<SubmitOptions>>,
+) -> Result<JsValue, JsValue> {
+    // Read by hand rather than by tsify's conversion, so that a bad option becomes a
+    // SeamInvalidOptionsError whose message never repeats a value.
+    let options = read_options(options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
+    let report = validate::validate(&JsNode::new(request.clone()));
+    if !report.is_valid() {
+        return Err(validation_error(report));
+    }
+    let call = Call::prepare(&options)?;
+    let body = js_sys::JSON::stringify(&request)
+        .map_err(|_| error("SeamInvalidOptionsError", "the request could not be serialised to JSON"))?;
+    call.send(String::from(body)).await
+}
+
+/// A prepared call: where it goes, with which headers, under which limits.
+struct Call {
+    url: String,
+    headers: Vec<(&'static str, String)>,
+    timeout_ms: f64,
+    policy: RetryPolicy,
+    signal: Option<AbortSignal>,
+    fetch: Function,
+}
+
+impl Call {
+    fn prepare(options: &SubmitOptions) -> Result<Call, JsValue> {
+        let env = Env::detect();
+        let from_env = |name: &str| if env.node && !env.browser { env.var(name) } else { None };
+        let api_key = options.api_key.clone().or_else(|| if options.personal_access_token.is_none() { from_env("SEAM_API_KEY") } else { None });
+        let pat = options.personal_access_token.clone().or_else(|| if options.api_key.is_none() { from_env("SEAM_PERSONAL_ACCESS_TOKEN") } else { None });
+        let credential = match (api_key, pat) {
+            (Some(_), Some(_)) => return Err(error("SeamInvalidOptionsError", "give either an API key or a personal access token, not both (check SEAM_API_KEY and SEAM_PERSONAL_ACCESS_TOKEN)")),
+            (Some(key), None) => Some(Credential::ApiKey(key)),
+            (None, Some(token)) => Some(Credential::PersonalAccessToken {
+                token,
+                workspace_id: options.workspace_id.clone().or_else(|| from_env("SEAM_WORKSPACE_ID")),
+            }),
+            (None, None) => None,
+        };
+        if credential.is_some() && env.browser && options.dangerously_allow_browser != Some(true) {
+            return Err(error(
+                "SeamInvalidOptionsError",
+                "API keys and personal access tokens must stay on servers: in a browser, call your own backend (an endpoint, without credentials), or pass dangerouslyAllowBrowser: true",
+            ));
+        }
+        let endpoint = options.endpoint.clone().or_else(|| from_env("SEAM_ENDPOINT"));
+        let custom_endpoint = endpoint.is_some();
+        let base = resolve_endpoint(endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT), &env)?;
+        if credential.is_none() && !custom_endpoint {
+            return Err(error(
+                "SeamInvalidOptionsError",
+                "no credentials: pass apiKey or personalAccessToken (in Node, or set SEAM_API_KEY), or an endpoint of your own backend that adds them",
+            ));
+        }
+        let mut headers = vec![
+            ("content-type", "application/json".to_owned()),
+            ("accept", "application/json".to_owned()),
+            ("seam-sdk-name", SDK_NAME.to_owned()),
+            ("seam-sdk-version", SDK_VERSION.to_owned()),
+        ];
+        if let Some(credential) = credential {
+            headers.extend(auth::headers(&credential).map_err(|e| match e {
+                CredentialError::InvalidToken(m) => error("SeamInvalidTokenError", &m),
+                CredentialError::InvalidOptions(m) => error("SeamInvalidOptionsError", &m),
+            })?);
+        }
+        let timeout_ms = options.timeout_ms.unwrap_or(30_000.0);
+        if !(timeout_ms.is_finite() && timeout_ms > 0.0) {
+            return Err(error("SeamInvalidOptionsError", "timeoutMs must be a positive number of milliseconds"));
+        }
+        let defaults = RetryPolicy::default();
+        let policy = RetryPolicy {
+            retries: options.retries.unwrap_or(defaults.retries),
+            max_delay_ms: options.max_retry_delay_ms.filter(|d| d.is_finite() && *d >= 0.0).unwrap_or(defaults.max_delay_ms),
+            ..defaults
+        };
+        let signal = match &options.signal {
+            s if s.is_undefined() || s.is_null() => None,
+            s => Some(s.clone().dyn_into::<AbortSignal>().map_err(|_| error("SeamInvalidOptionsError", "signal must be an AbortSignal"))?),
+        };
+        let fetch = match &options.fetch {
+            f if f.is_undefined() || f.is_null() => Reflect::get(&js_sys::global(), &"fetch".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<Function>().ok())
+                .ok_or_else(|| error("SeamInvalidOptionsError", "there is no global fetch here (Node 18+ has one): pass options.fetch"))?,
+            f => f.clone().dyn_into::<Function>().map_err(|_| error("SeamInvalidOptionsError", "fetch must be a function"))?,
+        };
+        Ok(Call { url: format!("{}{PATH}", base.trim_end_matches('/')), headers, timeout_ms, policy, signal, fetch })
+    }
+
+    async fn send(&self, body: String) -> Result<JsValue, JsValue> {
+        let mut attempt = 0;
+        loop {
+            let answer = self.attempt(&body).await?;
+            if retry::retryable(answer.status) {
+                let retry_after = answer.retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, js_sys::Date::now()));
+                if let Next::RetryAfter(ms) = retry::next(&self.policy, attempt, retry_after, js_sys::Math::random()) {
+                    Deadline::start(ms, self.signal.as_ref(), None)?.wait_out().await?;
+                    attempt += 1;
+                    continue;
+                }
+            }
+            return answer.into_result();
+        }
+    }
+
+    /// One request and its answer, within the time limit.
+    async fn attempt(&self, body: &str) -> Result<Answer, JsValue> {
+        let controller = AbortController::new()?;
+        let deadline = Deadline::start(self.timeout_ms, self.signal.as_ref(), Some(controller.clone()))?;
+        let mut builder = Request::post(&self.url).abort_signal(Some(&controller.signal()));
+        for (name, value) in &self.headers {
+            builder = builder.header(name, value);
+        }
+        let request: web_sys::Request = builder
+            .body(body)
+            .map_err(|_| error("SeamInvalidOptionsError", "the request could not be built (is the endpoint a valid URL?)"))?
+            .into();
+        let fetched = deadline.race(self.fetch.call1(&JsValue::UNDEFINED, &request)).await;
+        let response = match fetched {
+            Ok(value) => as_response(value)?,
+            Err(e) => return Err(deadline.explain(e, &self.url)),
+        };
+        let status = response.status();
+        let headers = response.headers();
+        let request_id = headers.get("seam-request-id").unwrap_or_default();
+        let retry_after = headers.get("retry-after");
+        let content_type = headers.get("content-type").unwrap_or_default();
+        let text_promise = web_sys::Response::from(response).text().map_err(|e| deadline.explain(e, &self.url))?;
+        let text = deadline.race(Ok(text_promise.into())).await.map_err(|e| deadline.explain(e, &self.url))?;
+        Ok(Answer { status, request_id, retry_after, content_type, text: text.as_string().unwrap_or_default() })
+    }
+}
+
+/// What one attempt got back.
+struct Answer {
+    status: u16,
+    request_id: String,
+    retry_after: Option<String>,
+    content_type: String,
+    text: String,
+}
+
+impl Answer {
+    fn into_result(self) -> Result<JsValue, JsValue> {
+        let Answer { status, request_id, content_type, text, .. } = self;
+        let fields = Object::new();
+        set(&fields, "statusCode", &JsValue::from(status));
+        set(&fields, "requestId", &JsValue::from_str(&request_id));
+        if (200..300).contains(&status) {
+            return match check_success(&text) {
+                Ok(_) => js_sys::JSON::parse(&text),
+                Err(reason) => {
+                    set(&fields, "message", &format!("Seam answered {status}, but {reason}").into());
+                    Err(create_error("SeamInvalidResponseError", &fields))
+                }
+            };
+        }
+        if status == 401 {
+            set(&fields, "message", &"Unauthorized: Seam refused the credentials (401)".into());
+            return Err(create_error("SeamUnauthorizedError", &fields));
+        }
+        match response::parse_error(&text) {
+            Some(api) => {
+                set(&fields, "message", &JsValue::from_str(&api.message));
+                set(&fields, "code", &JsValue::from_str(&api.kind));
+                if let Some(data) = &api.data {
+                    set(&fields, "data", &json_to_js(data));
+                }
+                if api.kind == "invalid_input" {
+                    let flat = api.validation_errors.as_ref().map(response::flatten_validation_errors).unwrap_or_default();
+                    set(&fields, "validationErrors", &to_js(&flat));
+                    return Err(create_error("SeamInvalidInputError", &fields));
+                }
+                Err(create_error("SeamApiError", &fields))
+            }
+            None => {
+                let what = if content_type.is_empty() { "no content type".to_owned() } else { content_type.split(';').next().unwrap_or("").to_owned() };
+                set(&fields, "message", &format!("Seam answered {status} with a body that is not Seam's error JSON ({what})").into());
+                Err(create_error("SeamInvalidResponseError", &fields))
+            }
+        }
+    }
+}
+
+/// A time limit that can also be cut short by the caller's signal. It aborts `controller` (the
+/// fetch) when it fires, and rejects its promise, so racing against it ends a fetch that
+/// ignores its signal too.
+struct Deadline {
+    promise: Promise,
+    state: Rc<Cell<Ended>>,
+    timer: JsValue,
+    timeout_ms: f64,
+    signal: Option<AbortSignal>,
+    // Kept alive while the deadline is pending; dropped (and unregistered) with it.
+    _on_timeout: Closure<dyn FnMut()>,
+    on_abort: Option<Closure<dyn FnMut()>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ended {
+    No,
+    TimedOut,
+    Aborted,
+}
+
+impl Deadline {
+    fn start(ms: f64, signal: Option<&AbortSignal>, controller: Option<AbortController>) -> Result<Deadline, JsValue> {
+        if let Some(signal) = signal {
+            if signal.aborted() {
+                return Err(signal.reason());
+            }
+        }
+        let state = Rc::new(Cell::new(Ended::No));
+        let reject: Rc<RefCell<Option<Function>>> = Rc::new(RefCell::new(None));
+        let promise = Promise::new(&mut |_resolve, r| *reject.borrow_mut() = Some(r));
+        let end = {
+            let (state, reject, controller) = (state.clone(), reject.clone(), controller.clone());
+            move |how: Ended, reason: JsValue| {
+                if state.get() != Ended::No {
+                    return;
+                }
+                state.set(how);
+                if let Some(controller) = &controller {
+                    controller.abort_with_reason(&reason);
+                }
+                if let Some(reject) = reject.borrow().as_ref() {
+                    let _ = reject.call1(&JsValue::UNDEFINED, &reason);
+                }
+            }
+        };
+        let on_timeout = {
+            let end = end.clone();
+            Closure::<dyn FnMut()>::new(move || end(Ended::TimedOut, JsValue::from_str("timeout")))
+        };
+        let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), ms);
+        let on_abort = signal.map(|signal| {
+            let signal_for_reason = signal.clone();
+            let closure = Closure::<dyn FnMut()>::new(move || end(Ended::Aborted, signal_for_reason.reason()));
+            let _ = signal.add_event_listener_with_callback("abort", closure.as_ref().unchecked_ref());
+            closure
+        });
+        Ok(Deadline { promise, state, timer, timeout_ms: ms, signal: signal.cloned(), _on_timeout: on_timeout, on_abort })
+    }
+
+    /// Awaits `work` (a promise, or the error of making one), unless the deadline ends first.
+    async fn race(&self, work: Result<JsValue, JsValue>) -> Result<JsValue, JsValue> {
+        let work = work?;
+        JsFuture::from(Promise::race(&Array::of2(&work, &self.promise))).await
+    }
+
+    /// Waits until the time is up, or rejects with the caller's reason when they abort first.
+    async fn wait_out(self) -> Result<(), JsValue> {
+        match JsFuture::from(self.promise.clone()).await {
+            Err(reason) if self.state.get() == Ended::Aborted => Err(reason),
+            _ => Ok(()),
+        }
+    }
+
+    /// Turns a failed race into the error the caller sees.
+    fn explain(&self, error: JsValue, url: &str) -> JsValue {
+        match self.state.get() {
+            Ended::Aborted => error,
+            Ended::TimedOut => {
+                let fields = Object::new();
+                set(&fields, "message", &format!("no answer from {} within {} ms", redact(url), self.timeout_ms).into());
+                set(&fields, "timeoutMs", &JsValue::from_f64(self.timeout_ms));
+                create_error("SeamTimeoutError", &fields)
+            }
+            Ended::No => {
+                let fields = Object::new();
+                set(&fields, "message", &format!("the request to {} got no answer (network error, connection dropped, or CORS)", redact(url)).into());
+                set(&fields, "cause", &error);
+                create_error("SeamNetworkError", &fields)
+            }
+        }
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        clear_timeout(&self.timer);
+        if let (Some(signal), Some(on_abort)) = (&self.signal, &self.on_abort) {
+            let _ = signal.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// What the environment is, for the browser key refusal and the environment variables.
+struct Env {
+    node: bool,
+    browser: bool,
+    global: JsValue,
+}
+
+impl Env {
+    fn detect() -> Env {
+        let global: JsValue = js_sys::global().into();
+        let has = |name: &str| Reflect::get(&global, &name.into()).map(|v| !v.is_undefined()).unwrap_or(false);
+        let node = Reflect::get(&global, &"process".into())
+            .and_then(|p| Reflect::get(&p, &"versions".into()))
+            .and_then(|v| Reflect::get(&v, &"node".into()))
+            .map(|n| n.is_string())
+            .unwrap_or(false);
+        let browser = (has("window") && has("document")) || has("WorkerGlobalScope");
+        Env { node, browser, global }
+    }
+
+    fn var(&self, name: &str) -> Option<String> {
+        Reflect::get(&self.global, &"process".into())
+            .and_then(|p| Reflect::get(&p, &"env".into()))
+            .and_then(|env| Reflect::get(&env, &name.into()))
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|v| !v.is_empty())
+    }
+
+    fn page_url(&self) -> Option<String> {
+        Reflect::get(&self.global, &"location".into())
+            .and_then(|l| Reflect::get(&l, &"href".into()))
+            .ok()
+            .and_then(|h| h.as_string())
+    }
+}
+
+/// The endpoint as an absolute URL: relative ones are resolved against the page in browsers.
+fn resolve_endpoint(endpoint: &str, env: &Env) -> Result<String, JsValue> {
+    if let Ok(url) = web_sys::Url::new(endpoint) {
+        return Ok(url.href());
+    }
+    match env.page_url() {
+        Some(base) if env.browser => web_sys::Url::new_with_base(endpoint, &base)
+            .map(|u| u.href())
+            .map_err(|_| error("SeamInvalidOptionsError", "endpoint is not a valid URL")),
+        _ => Err(error("SeamInvalidOptionsError", "endpoint must be an absolute URL (relative ones work only in a browser page)")),
+    }
+}
+
+/// A URL without its query, fragment or credentials, for messages.
+fn redact(url: &str) -> String {
+    match web_sys::Url::new(url) {
+        Ok(u) => format!("{}{}", u.origin(), u.pathname()),
+        Err(_) => "the endpoint".to_owned(),
+    }
+}
+
+fn as_response(value: JsValue) -> Result<Response, JsValue> {
+    // A custom fetch may return a Response from another realm or polyfill: check its shape
+    // rather than `instanceof`.
+    let is_response = Reflect::get(&value, &"status".into()).map(|s| s.as_f64().is_some()).unwrap_or(false)
+        && Reflect::get(&value, &"text".into()).map(|t| t.is_function()).unwrap_or(false)
+        && Reflect::get(&value, &"headers".into()).map(|h| h.is_object()).unwrap_or(false);
+    if !is_response {
+        return Err(error("SeamInvalidResponseError", "fetch resolved with something that is not a Response"));
+    }
+    Ok(Response::from(value.unchecked_into::<web_sys::Response>()))
+}
+
+fn read_options(options: JsValue) -> Result<SubmitOptions, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(SubmitOptions::default());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|e| {
+        // serde quotes the offending value between backticks: leave it out, it may be a secret.
+        let message = e.to_string();
+        let cleaned: String = message.split('`').enumerate().map(|(i, part)| if i % 2 == 1 { "…" } else { part }).collect();
+        error("SeamInvalidOptionsError", &format!("the submit options are invalid: {cleaned}"))
+    })
+}
+
+fn set(target: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+fn error(class: &str, message: &str) -> JsValue {
+    let fields = Object::new();
+    set(&fields, "message", &JsValue::from_str(message));
+    create_error(class, &fields)
+}
+
+fn json_to_js(value: &serde_json::Value) -> JsValue {
+    use serde::Serialize;
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::UNDEFINED)
+}
