@@ -34,6 +34,7 @@ const MAX_PORTALS = 10_000;
  *   portalTtlMs?: number, faults?: boolean, mounts?: Record<string, string>,
  *   upstream?: { endpoint: string, apiKey: string },
  *   log?: (line: string) => void,
+ *   onRequest?: (headers: import("node:http").IncomingHttpHeaders, body: string) => void,
  * }} Options
  */
 
@@ -91,6 +92,7 @@ export async function startSeamServer(options = {}) {
   async function createPortal(req, res, requestId) {
     const text = await readBody(req);
     if (text === null) return sendJson(res, 413, seamError("payload_too_large", "The body is too large", requestId));
+    options.onRequest?.(req.headers, text);
     const fault = options.faults ? faults.shift() : undefined;
     if (fault && (await applyFault(fault, res, requestId))) return;
 

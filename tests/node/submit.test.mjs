@@ -1,0 +1,258 @@
+// @ts-check
+// submit() through the packed package, against the local Seam-compatible server.
+import assert from "node:assert/strict";
+import { after, before, beforeEach, test } from "node:test";
+import {
+  PortalValidationError,
+  SeamApiError,
+  SeamInvalidInputError,
+  SeamInvalidOptionsError,
+  SeamInvalidResponseError,
+  SeamInvalidTokenError,
+  SeamNetworkError,
+  SeamPortalError,
+  SeamTimeoutError,
+  SeamUnauthorizedError,
+  submit,
+} from "seam-portal";
+import { LOCAL_WORKSPACE_ID, startSeamServer } from "../../server/seam-local.mjs";
+
+const API_KEY = "seam_local_key";
+const PAT = "seam_at_local_token";
+/** @type {Awaited<ReturnType<typeof startSeamServer>>} */
+let server;
+/** @type {Array<{ headers: import("node:http").IncomingHttpHeaders, body: string }>} */
+let received = [];
+/** @type {string[]} */
+const logs = [];
+/** Every error any test saw, checked for secrets at the end. @type {unknown[]} */
+const errors = [];
+
+before(async () => {
+  server = await startSeamServer({ faults: true, onRequest: (headers, body) => received.push({ headers, body }), log: (l) => logs.push(l) });
+});
+after(() => server.close());
+beforeEach(() => {
+  received = [];
+  server.faults.length = 0;
+});
+
+const request = () => ({ customer_data: { customer_key: "customer_1", spaces: [{ space_key: "s1", name: "Space 1" }] }, locale: /** @type {const} */ ("fr-FR") });
+const options = (/** @type {Record<string, unknown>} */ extra = {}) => ({ apiKey: API_KEY, endpoint: server.url, ...extra });
+
+/**
+ * Expects `promise` to reject with an instance of `type`; returns the error.
+ * @template {abstract new (...args: any) => any} T
+ * @param {Promise<unknown>} promise
+ * @param {T} type
+ * @returns {Promise<InstanceType<T>>}
+ */
+async function rejection(promise, type) {
+  try {
+    await promise;
+  } catch (error) {
+    errors.push(error);
+    assert.ok(error instanceof type, `expected ${type.name}, got ${error}`);
+    return /** @type {InstanceType<T>} */ (error);
+  }
+  assert.fail(`expected ${type.name}, but it resolved`);
+}
+
+test("success: the response is checked and returned; the request went as given, with Seam's headers", async () => {
+  const body = request();
+  const response = await submit(body, options());
+  assert.equal(response.ok, true);
+  assert.equal(response.customer_portal.customer_key, "customer_1");
+  assert.equal(response.customer_portal.workspace_id, LOCAL_WORKSPACE_ID);
+  assert.match(response.customer_portal.url, /^http:\/\/localhost:\d+\/portal\//);
+  assert.equal(received.length, 1);
+  const { headers, body: sent } = received[0];
+  assert.equal(headers.authorization, `Bearer ${API_KEY}`);
+  assert.equal(headers["content-type"], "application/json");
+  assert.equal(headers["seam-sdk-name"], "seam-portal");
+  assert.match(String(headers["seam-sdk-version"]), /^\d+\.\d+\.\d+/);
+  assert.equal(headers["seam-workspace"], undefined);
+  assert.deepEqual(JSON.parse(sent), body, "exactly as given: no defaults filled in");
+});
+
+test("a personal access token sends seam-workspace", async () => {
+  await submit(request(), { personalAccessToken: PAT, workspaceId: LOCAL_WORKSPACE_ID, endpoint: server.url });
+  assert.equal(received[0].headers["seam-workspace"], LOCAL_WORKSPACE_ID);
+});
+
+test("an invalid request rejects with PortalValidationError and nothing is sent", async () => {
+  const error = await rejection(submit(/** @type {any} */ ({ locale: "xx" }), options()), PortalValidationError);
+  assert.equal(error.issues[0].path, "locale");
+  assert.equal(received.length, 0);
+});
+
+test("wrong token kinds are refused before sending, without repeating the token", async () => {
+  for (const apiKey of ["seam_cst1_SECRET", "seam_pk1_SECRET", "seam_at1_SECRET", "eyJSECRET.x.y", "SECRET"]) {
+    const error = await rejection(submit(request(), options({ apiKey })), SeamInvalidTokenError);
+    assert.ok(!error.message.includes("SECRET"));
+  }
+  await rejection(submit(request(), { personalAccessToken: "seam_SECRET", workspaceId: "w", endpoint: server.url }), SeamInvalidTokenError);
+  assert.equal(received.length, 0);
+});
+
+test("a personal access token without a workspace id is an error before sending", async () => {
+  const error = await rejection(submit(request(), { personalAccessToken: PAT, endpoint: server.url }), SeamInvalidOptionsError);
+  assert.match(error.message, /workspaceId/);
+  assert.equal(received.length, 0);
+});
+
+test("no credentials for Seam's own endpoint is an error; a custom endpoint without credentials is allowed", async () => {
+  await rejection(submit(request(), {}), SeamInvalidOptionsError);
+  const response = await submit(request(), { endpoint: server.url });
+  assert.equal(response.ok, true);
+  assert.equal(received[0].headers.authorization, undefined);
+});
+
+test("401: SeamUnauthorizedError with the request id", async () => {
+  const error = await rejection(submit(request(), options({ apiKey: "seam_unknown_SECRET" })), SeamUnauthorizedError);
+  assert.ok(error instanceof SeamApiError && error instanceof SeamPortalError && error instanceof Error);
+  assert.equal(error.statusCode, 401);
+  assert.equal(error.code, "unauthorized");
+  assert.match(error.requestId, /^[0-9a-f-]{36}$/);
+});
+
+test("400 invalid_input: nested validation_errors are flattened", async () => {
+  server.faults.push({ status: 400, body: { error: { type: "invalid_input", message: "Invalid input", validation_errors: {
+    _errors: [], customer_data: { _errors: [], spaces: { _errors: [], 0: { _errors: [], space_key: { _errors: ["Must not have leading or trailing whitespace"] } } } } } } } });
+  const error = await rejection(submit(request(), options()), SeamInvalidInputError);
+  assert.equal(error.code, "invalid_input");
+  assert.equal(error.statusCode, 400);
+  assert.deepEqual(error.validationErrors, [{ path: "customer_data.spaces[0].space_key", messages: ["Must not have leading or trailing whitespace"] }]);
+});
+
+test("429 then 200 honours Retry-After, in seconds and as a date", async () => {
+  server.faults.push({ status: 429, headers: { "retry-after": "1" } });
+  let started = Date.now();
+  assert.equal((await submit(request(), options())).ok, true);
+  assert.ok(Date.now() - started >= 900, "waited for Retry-After");
+  assert.equal(received.length, 2);
+  server.faults.push({ status: 429, headers: { "retry-after": new Date(Date.now() + 1500).toUTCString() } });
+  started = Date.now();
+  assert.equal((await submit(request(), options())).ok, true);
+  assert.ok(Date.now() - started >= 400);
+});
+
+test("a Retry-After beyond the cap ends the retries at once", async () => {
+  server.faults.push({ status: 429, headers: { "retry-after": "3600" } });
+  const error = await rejection(submit(request(), options()), SeamApiError);
+  assert.equal(error.statusCode, 429);
+  assert.equal(received.length, 1);
+});
+
+test("503 three times: two retries, then SeamApiError", async () => {
+  server.faults.push({ status: 503 }, { status: 503 }, { status: 503 });
+  const error = await rejection(submit(request(), options()), SeamApiError);
+  assert.equal(error.statusCode, 503);
+  assert.equal(received.length, 3);
+});
+
+test("retries: 0 sends once", async () => {
+  server.faults.push({ status: 503 });
+  await rejection(submit(request(), options({ retries: 0 })), SeamApiError);
+  assert.equal(received.length, 1);
+});
+
+test("500 is not retried", async () => {
+  server.faults.push({ status: 500, body: { error: { type: "internal_server_error", message: "Boom" } } });
+  const error = await rejection(submit(request(), options()), SeamApiError);
+  assert.equal(error.code, "internal_server_error");
+  assert.equal(received.length, 1);
+});
+
+test("a slow answer is a SeamTimeoutError, not retried", async () => {
+  server.faults.push({ delayMs: 400 });
+  const error = await rejection(submit(request(), options({ timeoutMs: 100 })), SeamTimeoutError);
+  assert.equal(error.timeoutMs, 100);
+  assert.equal(received.length, 1);
+});
+
+test("a caller's abort rejects with the signal's reason, distinct from a timeout", async () => {
+  server.faults.push({ delayMs: 400 });
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 50);
+  await assert.rejects(submit(request(), options({ signal: controller.signal })), (e) => {
+    errors.push(e);
+    return e instanceof Error && e.name === "AbortError" && !(e instanceof SeamTimeoutError);
+  });
+  const reason = new Error("user left the page");
+  await assert.rejects(submit(request(), options({ signal: AbortSignal.abort(reason) })), (e) => e === reason);
+  // An abort during a retry's backoff ends the wait.
+  server.faults.push({ status: 503, headers: { "retry-after": "5" } });
+  const late = new AbortController();
+  setTimeout(() => late.abort(), 200);
+  const started = Date.now();
+  await assert.rejects(submit(request(), options({ signal: late.signal })), (e) => e instanceof Error && e.name === "AbortError");
+  assert.ok(Date.now() - started < 4000);
+});
+
+test("a dropped connection is a SeamNetworkError, not retried", async () => {
+  server.faults.push({ drop: true });
+  const error = await rejection(submit(request(), options()), SeamNetworkError);
+  assert.equal(error.code, "network_error");
+  assert.equal(received.length, 1);
+  await rejection(submit(request(), options({ endpoint: "http://127.0.0.1:9" })), SeamNetworkError);
+});
+
+test("an HTML 502 is a SeamInvalidResponseError with the status", async () => {
+  server.faults.push({ status: 502, body: "<html><body>Bad gateway</body></html>" });
+  const error = await rejection(submit(request(), options()), SeamInvalidResponseError);
+  assert.equal(error.statusCode, 502);
+  assert.match(error.message, /text\/html/);
+});
+
+test("a 200 with missing fields, or an unsafe URL, is a SeamInvalidResponseError", async () => {
+  const portal = { url: "https://x.example/p?token=SECRET", customer_key: "c", expires_at: "2025-06-01T00:00:00Z", workspace_id: LOCAL_WORKSPACE_ID, created_at: "2025-06-01T00:00:00Z" };
+  const { workspace_id: _, ...missing } = portal;
+  for (const customer_portal of [missing, { ...portal, url: "javascript:alert(document.cookie)//?token=SECRET" }, { ...portal, url: "data:text/html,SECRET" }, { ...portal, url: "http://evil.example/?token=SECRET" }]) {
+    server.faults.push({ status: 200, body: { customer_portal, magic_link: customer_portal, ok: true } });
+    const error = await rejection(submit(request(), options()), SeamInvalidResponseError);
+    assert.equal(error.statusCode, 200);
+    assert.ok(!error.message.includes("SECRET"), error.message);
+  }
+  server.faults.push({ status: 200, body: "not json" });
+  await rejection(submit(request(), options()), SeamInvalidResponseError);
+});
+
+test("in Node, SEAM_API_KEY and SEAM_ENDPOINT are read when the options omit them", async () => {
+  process.env.SEAM_API_KEY = API_KEY;
+  process.env.SEAM_ENDPOINT = server.url;
+  try {
+    assert.equal((await submit(request())).ok, true);
+    assert.equal(received[0].headers.authorization, `Bearer ${API_KEY}`);
+    process.env.SEAM_PERSONAL_ACCESS_TOKEN = PAT;
+    await rejection(submit(request()), SeamInvalidOptionsError);
+  } finally {
+    delete process.env.SEAM_API_KEY;
+    delete process.env.SEAM_ENDPOINT;
+    delete process.env.SEAM_PERSONAL_ACCESS_TOKEN;
+  }
+});
+
+test("a custom fetch is used", async () => {
+  let calls = 0;
+  /** @param {Request} input */
+  const fetchSpy = (input) => {
+    calls++;
+    return fetch(input);
+  };
+  assert.equal((await submit(request(), options({ fetch: fetchSpy }))).ok, true);
+  assert.equal(calls, 1);
+  await rejection(submit(request(), options({ fetch: async () => "not a response" })), SeamInvalidResponseError);
+  await rejection(submit(request(), options({ endpoint: "/relative" })), SeamInvalidOptionsError);
+  await rejection(submit(request(), options({ timeoutMs: -1 })), SeamInvalidOptionsError);
+});
+
+test("no secret appears in any error's message or stack, nor in the server's log", () => {
+  assert.ok(errors.length >= 20, `${errors.length} errors seen`);
+  for (const error of errors) {
+    const text = `${/** @type {Error} */ (error).message}\n${/** @type {Error} */ (error).stack}`;
+    for (const secret of [API_KEY, PAT, "SECRET", "token="]) assert.ok(!text.includes(secret), `${secret} in: ${text}`);
+  }
+  assert.ok(logs.length > 0);
+  for (const line of logs) assert.ok(!line.includes(API_KEY) && !line.includes("token="), line);
+});
