@@ -1,4 +1,4 @@
-import type { ValidationIssue } from "./wasm/seam_portal.js";
+import type { FieldErrors, ValidationIssue } from "./wasm/seam_portal.js";
 
 /** Base class of every error this package throws. */
 export declare class SeamPortalError extends Error {
@@ -19,14 +19,6 @@ export declare class PortalValidationError extends SeamPortalError {
 
 /** Whether `error` is a {@link PortalValidationError}, also across copies of this package. */
 export declare function isPortalValidationError(error: unknown): error is PortalValidationError;
-
-/** One field's messages from Seam's `validation_errors`, with the validator's path style. */
-export interface FieldErrors {
-  /** `customer_data.spaces[0].space_key`; `""` for the whole request. */
-  path: string;
-  /** What Seam said about it. */
-  messages: string[];
-}
 
 /** Seam answered with an error: `code` is the API's `error.type`. */
 export declare class SeamApiError extends SeamPortalError {

@@ -2,9 +2,11 @@
 // `npm test`: every test, in order, after `npm run build` has built pkg/.
 //   1. Rust, native: model, validator, spec conformance
 //   2. Rust in Wasm, the boundary suite: in Node, then in headless Chromium
-//   3. the packed package in Node: API, robustness, verdicts against ajv and Seam's zod schema
+//   3. the packed package in Node: API, robustness, verdicts against ajv and Seam's zod schema,
+//      submit against the local Seam-compatible server, the server itself, Seam's official client
 //   4. TypeScript: the generated types, with tsc --strict
-//   5. packaging: the tarball in ESM, CJS, TypeScript, Vite and plain-page consumers
+//   5. the packed package in headless Chromium: submit's browser paths
+//   6. packaging: the tarball in ESM, CJS, TypeScript, Vite and plain-page consumers
 // Prints each runner's output, then one line with the totals.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -74,6 +76,7 @@ installPackedPackage();
 results.push(await step("Node: the packed package (API, robustness, references)", process.execPath, ["--test", "tests/node/"]));
 results.push(await step("TypeScript: generated types, tsc --strict", process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tests/types"]));
 if (browser) {
+  results.push(await step("Browser: submit in headless Chromium", process.execPath, ["--test", "tests/browser/"]));
   results.push(await step("Packaging: ESM, CJS, TypeScript, Vite, plain page", process.execPath, ["--test", "tests/packaging/"]));
 }
 

@@ -109,3 +109,36 @@ export async function useTheApi(response: CreatePortalResponse): Promise<string>
   }
   return response.customer_portal.url;
 }
+
+import {
+  SeamApiError,
+  SeamInvalidInputError,
+  SeamTimeoutError,
+  submit,
+  type FieldErrors,
+  type SubmitOptions,
+} from "seam-portal";
+
+export async function submitTypes(): Promise<string> {
+  const options: SubmitOptions = { apiKey: "seam_x", endpoint: "/api", timeoutMs: 1000, retries: 0, signal: new AbortController().signal };
+  // @ts-expect-error: timeoutMs is a number
+  const badOptions: SubmitOptions = { timeoutMs: "1s" };
+  void badOptions;
+  await submit({ customer_data: { customer_key: "c" } });
+  try {
+    const response: CreatePortalResponse = await submit(full, options);
+    return response.customer_portal.url;
+  } catch (e) {
+    if (e instanceof SeamInvalidInputError) {
+      const fields: FieldErrors[] = e.validationErrors;
+      const status: number = e.statusCode;
+      void fields, status;
+    } else if (e instanceof SeamApiError) {
+      const code: string = e.code;
+      void code;
+    } else if (e instanceof SeamTimeoutError) {
+      void e.timeoutMs;
+    }
+    return "";
+  }
+}

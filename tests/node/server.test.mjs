@@ -1,0 +1,131 @@
+// @ts-check
+// The local Seam-compatible server on its own, and Seam's official client against it.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { SeamHttp, SeamHttpInvalidInputError, SeamHttpUnauthorizedError } from "@seamapi/http/connect";
+import { submit } from "seam-portal";
+import { LOCAL_WORKSPACE_ID, pathSegments, startSeamServer, validationErrorTree } from "../../server/seam-local.mjs";
+import { seamRequestSchema } from "../support/references.mjs";
+
+/** @type {Awaited<ReturnType<typeof startSeamServer>>} */
+let server;
+before(async () => {
+  server = await startSeamServer({ portalTtlMs: 1500 });
+});
+after(() => server.close());
+
+const url = () => `${server.url}/customers/create_portal`;
+/** @param {unknown} body @param {Record<string, string>} [headers] */
+const post = (body, headers = { authorization: "Bearer seam_local_key" }) =>
+  fetch(url(), { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+
+test("200: customer_portal, magic_link, ok, and a seam-request-id", async () => {
+  const response = await post({ customer_data: { customer_key: "c1" } });
+  assert.equal(response.status, 200);
+  assert.match(String(response.headers.get("seam-request-id")), /^[0-9a-f-]{36}$/);
+  const body = await response.json();
+  assert.equal(body.ok, true);
+  assert.deepEqual(body.magic_link, body.customer_portal);
+  assert.equal(body.customer_portal.workspace_id, LOCAL_WORKSPACE_ID);
+  assert.ok(Date.parse(body.customer_portal.expires_at) > Date.parse(body.customer_portal.created_at));
+});
+
+test("401 with Seam's error JSON for unknown keys, and for tokens without their workspace", async () => {
+  for (const headers of [{ authorization: "Bearer seam_nope" }, { authorization: "Bearer seam_at_local_token" }, { authorization: "Basic x" },
+    { authorization: "Bearer seam_at_local_token", "seam-workspace": "00000000-0000-4000-8000-000000000001" }]) {
+    const response = await post({}, headers);
+    assert.equal(response.status, 401);
+    const body = await response.json();
+    assert.equal(body.error.type, "unauthorized");
+    assert.equal(body.ok, false);
+  }
+  const ok = await post({}, { authorization: "Bearer seam_at_local_token", "seam-workspace": LOCAL_WORKSPACE_ID });
+  assert.equal(ok.status, 200);
+});
+
+test("400 invalid_input with a validation_errors tree shaped like Seam's (zod's format())", async () => {
+  const body = { customer_data: { customer_key: " c", spaces: [{ space_key: "s", name: "n" }, { space_key: "" }] } };
+  const response = await post(body);
+  assert.equal(response.status, 400);
+  const { error } = await response.json();
+  assert.equal(error.type, "invalid_input");
+  const zodTree = (await seamRequestSchema()).safeParse(body).error?.format();
+  // The same fields are flagged, at the same places, as Seam's own schema flags them.
+  /** @param {any} tree @param {string} path @returns {string[]} */
+  const flagged = (tree, path = "") => Object.entries(tree).flatMap(([k, v]) =>
+    k === "_errors" ? (v.length ? [path] : []) : flagged(v, path ? `${path}.${k}` : k));
+  assert.deepEqual(flagged(error.validation_errors).sort(), flagged(zodTree).sort());
+  assert.deepEqual(error.validation_errors.customer_data.spaces[1].name._errors, ["is required in a space"]);
+  const notJson = await post("{oops");
+  assert.equal(notJson.status, 400);
+});
+
+test("validation_errors trees are built from the validator's paths", () => {
+  assert.deepEqual(pathSegments('customer_data.spaces[2]["my key"].x'), ["customer_data", "spaces", "2", "my key", "x"]);
+  assert.deepEqual(validationErrorTree([{ path: "", message: "root" }, { path: "a[0]", message: "m" }]),
+    { _errors: ["root"], a: { _errors: [], 0: { _errors: ["m"] } } });
+});
+
+test("CORS: preflight allows Seam's headers, and responses expose seam-request-id", async () => {
+  const preflight = await fetch(url(), { method: "OPTIONS", headers: { origin: "http://app.example", "access-control-request-method": "POST",
+    "access-control-request-headers": "authorization, content-type, seam-workspace, seam-sdk-name, seam-sdk-version" } });
+  assert.equal(preflight.status, 204);
+  assert.equal(preflight.headers.get("access-control-allow-origin"), "http://app.example");
+  for (const h of ["authorization", "content-type", "seam-workspace", "seam-sdk-name", "seam-sdk-version"]) {
+    assert.match(String(preflight.headers.get("access-control-allow-headers")), new RegExp(h));
+  }
+  const response = await post({});
+  assert.match(String(response.headers.get("access-control-expose-headers")), /seam-request-id/);
+});
+
+test("the portal page shows what was configured, and expires when expires_at says", async () => {
+  const response = await submit({ customer_data: { customer_key: "customer <b>42</b>", units: [{ unit_key: "u1", name: "Unit One" }] }, locale: "de-DE" },
+    { apiKey: "seam_local_key", endpoint: server.url });
+  const page = await fetch(response.customer_portal.url);
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  assert.match(html, /customer &#60;b&#62;42&#60;\/b&#62;/, "escaped");
+  assert.match(html, /de-DE/);
+  assert.match(html, /Unit One/);
+  const wrongToken = await fetch(response.customer_portal.url.replace(/token=.*/, "token=nope"));
+  assert.equal(wrongToken.status, 404);
+  await new Promise((resolve) => setTimeout(resolve, Date.parse(response.customer_portal.expires_at) - Date.now() + 50));
+  assert.equal((await fetch(response.customer_portal.url)).status, 410);
+});
+
+test("faults are off unless asked for", async () => {
+  const response = await fetch(`${server.url}/__faults`, { method: "POST", body: "[{\"status\":500}]" });
+  assert.equal(response.status, 404);
+  assert.equal(server.faults.length, 0);
+});
+
+test("proxy mode: requests without credentials go upstream with the server's key", async () => {
+  /** @type {string[]} */
+  const seen = [];
+  const upstream = await startSeamServer({ apiKeys: ["seam_upstream_key"], onRequest: (headers) => seen.push(String(headers.authorization)) });
+  const proxy = await startSeamServer({ upstream: { endpoint: upstream.url, apiKey: "seam_upstream_key" } });
+  try {
+    const response = await submit({ customer_data: { customer_key: "via proxy" } }, { endpoint: proxy.url });
+    assert.equal(response.customer_portal.customer_key, "via proxy");
+    assert.ok(response.customer_portal.url.includes(upstream.url.split(":").pop() ?? "?"), "the upstream created it");
+    assert.deepEqual(seen, ["Bearer seam_upstream_key"]);
+  } finally {
+    await proxy.close();
+    await upstream.close();
+  }
+});
+
+test("Seam's official client creates a portal against the local server, and recognises its 400 and 401", async () => {
+  const seam = SeamHttp.fromApiKey("seam_local_key", { endpoint: server.url });
+  const magicLink = await seam.customers.createPortal({ customer_data: { customer_key: "official" }, locale: "en-US" });
+  assert.equal(magicLink.customer_key, "official");
+  assert.match(magicLink.url, /\/portal\//);
+  assert.equal(magicLink.workspace_id, LOCAL_WORKSPACE_ID);
+  await assert.rejects(seam.customers.createPortal({ customer_data: { customer_key: "" } }), (e) => {
+    assert.ok(e instanceof SeamHttpInvalidInputError);
+    assert.deepEqual(e.getValidationErrorMessages("customer_data"), []);
+    return true;
+  });
+  const wrong = SeamHttp.fromApiKey("seam_wrong_key", { endpoint: server.url });
+  await assert.rejects(wrong.customers.createPortal({ customer_data: { customer_key: "x" } }), SeamHttpUnauthorizedError);
+});
