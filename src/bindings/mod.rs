@@ -2,10 +2,12 @@
 //! Every function here turns JS values into calls of the pure-Rust modules and back.
 
 mod builder;
+mod embed;
 mod js_node;
 mod submit;
 
 pub use builder::PortalRequestBuilder;
+pub use embed::{embed_portal, EmbedOptions, EmbeddedPortal};
 pub use js_node::JsNode;
 pub use submit::{submit, SubmitOptions};
 

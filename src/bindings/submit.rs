@@ -486,7 +486,7 @@ fn set(target: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(target, &JsValue::from_str(key), value);
 }
 
-fn error(class: &str, message: &str) -> JsValue {
+pub(super) fn error(class: &str, message: &str) -> JsValue {
     let fields = Object::new();
     set(&fields, "message", &JsValue::from_str(message));
     create_error(class, &fields)

@@ -1,0 +1,253 @@
+//! `embedPortal`: shows a portal in an iframe with Seam's recommended attributes, refuses
+//! unsafe URLs (the same rule `submit` applies to responses), and can replace the link before
+//! it expires.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Function, Promise, Reflect};
+use serde::Deserialize;
+use tsify::{Ts, Tsify};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use web_sys::{Element, HtmlIFrameElement};
+
+use crate::submit::response::check_portal_url;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &Function, ms: f64) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+}
+
+/// Options of `embedPortal`.
+#[derive(Tsify, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct EmbedOptions {
+    /// The iframe's accessible title.
+    ///
+    /// @default "Seam customer portal"
+    #[serde(default)]
+    #[tsify(optional)]
+    pub title: Option<String>,
+    /// The iframe's CSS height.
+    ///
+    /// @default "720px"
+    #[serde(default)]
+    #[tsify(optional)]
+    pub height: Option<String>,
+    /// Called to get a new link (e.g. your backend calling `submit`): before the current one
+    /// expires, and by `refresh()`. Resolves with a create_portal response or a URL.
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[tsify(optional, type = "() => Promise<CreatePortalResponse | string> | CreatePortalResponse | string")]
+    pub refresh: JsValue,
+    /// How long before `expires_at` to replace the link, in milliseconds (for links that live
+    /// shorter than twice this, half-way through their life).
+    ///
+    /// @default 60000
+    #[serde(default)]
+    #[tsify(optional)]
+    pub refresh_before_ms: Option<f64>,
+    /// Called after each automatic refresh fails (the current link stays until it expires).
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[tsify(optional, type = "(error: unknown) => void")]
+    pub on_refresh_error: JsValue,
+}
+
+/// An embedded portal: its iframe, and the means to renew or remove it.
+#[wasm_bindgen]
+pub struct EmbeddedPortal {
+    state: Rc<RefCell<State>>,
+}
+
+struct State {
+    iframe: HtmlIFrameElement,
+    refresh: Option<Function>,
+    on_refresh_error: Option<Function>,
+    refresh_before_ms: f64,
+    expires_at: Option<String>,
+    timer: Option<JsValue>,
+    // The scheduled callback, kept alive until it fires or is replaced.
+    on_timer: Option<Closure<dyn FnMut()>>,
+    destroyed: bool,
+}
+
+/// Shows a customer portal in `container` (an element or a CSS selector), in an iframe with
+/// Seam's recommended attributes (`allow="clipboard-write"`, a title, full width). Reuses the
+/// iframe a previous call put there. With a `refresh` option, the link is replaced before its
+/// `expires_at`.
+///
+/// @throws {SeamInvalidOptionsError} no such container, or a URL that is not `https:` (`http:` only on loopback).
+#[wasm_bindgen(js_name = embedPortal)]
+pub fn embed_portal(
+    #[wasm_bindgen(unchecked_param_type = "Element | string")] container: JsValue,
+    #[wasm_bindgen(js_name = portalOrUrl, unchecked_param_type = "CreatePortalResponse | CustomerPortal | string")] portal_or_url: JsValue,
+    options: Option<Ts<EmbedOptions>>,
+) -> Result<EmbeddedPortal, JsValue> {
+    let options: EmbedOptions = match options {
+        Some(o) => serde_wasm_bindgen::from_value(o.js_value()).map_err(|e| invalid(&format!("embedPortal options are invalid: {e}")))?,
+        None => EmbedOptions::default(),
+    };
+    let container = find_container(&container)?;
+    let (url, expires_at) = read_portal(&portal_or_url)?;
+    let document = container.owner_document().ok_or_else(|| invalid("the container is not in a document"))?;
+    let existing = container.query_selector("iframe[data-seam-portal]").ok().flatten();
+    let iframe: HtmlIFrameElement = match existing {
+        Some(frame) => frame.dyn_into().map_err(|_| invalid("the container's portal frame is not an iframe"))?,
+        None => {
+            let frame: HtmlIFrameElement = document.create_element("iframe")?.dyn_into()?;
+            frame.set_attribute("data-seam-portal", "")?;
+            container.append_child(&frame)?;
+            frame
+        }
+    };
+    iframe.set_attribute("allow", "clipboard-write")?;
+    iframe.set_title(options.title.as_deref().unwrap_or("Seam customer portal"));
+    let style = iframe.style();
+    style.set_property("width", "100%")?;
+    style.set_property("height", options.height.as_deref().unwrap_or("720px"))?;
+    style.set_property("border", "0")?;
+    style.set_property("display", "block")?;
+    iframe.set_src(&url);
+    let function = |v: JsValue| v.dyn_into::<Function>().ok();
+    let state = Rc::new(RefCell::new(State {
+        iframe,
+        refresh: function(options.refresh),
+        on_refresh_error: function(options.on_refresh_error),
+        refresh_before_ms: options.refresh_before_ms.filter(|v| v.is_finite() && *v >= 0.0).unwrap_or(60_000.0),
+        expires_at,
+        timer: None,
+        on_timer: None,
+        destroyed: false,
+    }));
+    schedule(&state);
+    Ok(EmbeddedPortal { state })
+}
+
+#[wasm_bindgen]
+impl EmbeddedPortal {
+    /// The iframe showing the portal.
+    #[wasm_bindgen(getter)]
+    pub fn iframe(&self) -> HtmlIFrameElement {
+        self.state.borrow().iframe.clone()
+    }
+
+    /// When the current link expires (ISO 8601), if known.
+    #[wasm_bindgen(getter, js_name = expiresAt)]
+    pub fn expires_at(&self) -> Option<String> {
+        self.state.borrow().expires_at.clone()
+    }
+
+    /// Gets a new link from the `refresh` option now and shows it.
+    ///
+    /// @throws {SeamInvalidOptionsError} no `refresh` option was given, or it gave an unsafe URL.
+    #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
+    pub fn refresh(&self) -> Promise {
+        let state = self.state.clone();
+        future_to_promise(async move { refresh_now(&state).await.map(|_| JsValue::UNDEFINED) })
+    }
+
+    /// Removes the iframe and stops any scheduled refresh.
+    pub fn destroy(&self) {
+        let mut state = self.state.borrow_mut();
+        state.destroyed = true;
+        if let Some(timer) = state.timer.take() {
+            clear_timeout(&timer);
+        }
+        state.on_timer = None;
+        state.iframe.remove();
+    }
+}
+
+impl Drop for State {
+    fn drop(&mut self) {
+        // The embed was garbage-collected without destroy(): the timer must not fire into a
+        // dropped closure.
+        if let Some(timer) = self.timer.take() {
+            clear_timeout(&timer);
+        }
+    }
+}
+
+async fn refresh_now(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
+    let callback = state.borrow().refresh.clone().ok_or_else(|| invalid("embedPortal was given no refresh option"))?;
+    let result = callback.call0(&JsValue::UNDEFINED)?;
+    let result = match result.dyn_ref::<Promise>() {
+        Some(promise) => JsFuture::from(promise.clone()).await?,
+        None => result,
+    };
+    let (url, expires_at) = read_portal(&result)?;
+    {
+        let mut s = state.borrow_mut();
+        if s.destroyed {
+            return Ok(());
+        }
+        s.iframe.set_src(&url);
+        s.expires_at = expires_at;
+    }
+    schedule(state);
+    Ok(())
+}
+
+/// Schedules the automatic refresh, when there is a callback and a known expiry.
+fn schedule(state: &Rc<RefCell<State>>) {
+    let mut s = state.borrow_mut();
+    if let Some(timer) = s.timer.take() {
+        clear_timeout(&timer);
+    }
+    let (Some(_), Some(expires_at)) = (&s.refresh, &s.expires_at) else { return };
+    let expires = js_sys::Date::parse(expires_at);
+    if expires.is_nan() {
+        return;
+    }
+    let remaining = expires - js_sys::Date::now();
+    let lead = s.refresh_before_ms.min(remaining / 2.0);
+    let delay = (remaining - lead).max(0.0);
+    let weak = Rc::downgrade(state);
+    let on_timer = Closure::<dyn FnMut()>::new(move || {
+        if let Some(state) = weak.upgrade() {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(error) = refresh_now(&state).await {
+                    let handler = state.borrow().on_refresh_error.clone();
+                    if let Some(handler) = handler {
+                        let _ = handler.call1(&JsValue::UNDEFINED, &error);
+                    }
+                }
+            });
+        }
+    });
+    s.timer = Some(set_timeout(on_timer.as_ref().unchecked_ref(), delay));
+    s.on_timer = Some(on_timer);
+}
+
+fn find_container(container: &JsValue) -> Result<Element, JsValue> {
+    if let Some(selector) = container.as_string() {
+        let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| invalid("embedPortal needs a document"))?;
+        return document
+            .query_selector(&selector)
+            .map_err(|_| invalid("the container selector is not valid CSS"))?
+            .ok_or_else(|| invalid("no element matches the container selector"));
+    }
+    container.clone().dyn_into::<Element>().map_err(|_| invalid("the container must be an element or a CSS selector"))
+}
+
+/// The URL (checked) and expiry of a create_portal response, a `customer_portal`, or a URL.
+fn read_portal(value: &JsValue) -> Result<(String, Option<String>), JsValue> {
+    let portal = Reflect::get(value, &"customer_portal".into()).ok().filter(|p| p.is_object()).unwrap_or_else(|| value.clone());
+    let (url, expires_at) = match value.as_string() {
+        Some(url) => (url, None),
+        None => (
+            Reflect::get(&portal, &"url".into()).ok().and_then(|u| u.as_string()).ok_or_else(|| invalid("expected a create_portal response, a customer_portal or a URL"))?,
+            Reflect::get(&portal, &"expires_at".into()).ok().and_then(|e| e.as_string()),
+        ),
+    };
+    check_portal_url(&url).map_err(|reason| invalid(&format!("refusing to embed: {}", reason.replacen("customer_portal.url", "the portal URL", 1))))?;
+    Ok((url, expires_at))
+}
+
+fn invalid(message: &str) -> JsValue {
+    super::submit::error("SeamInvalidOptionsError", message)
+}

@@ -1,0 +1,118 @@
+// @ts-check
+// embedPortal in headless Chromium, through the packed package.
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { startStaticServer } from "../../server/static.mjs";
+import { launch } from "../support/browser.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const pages = mkdtempSync(join(tmpdir(), "seam-portal-embed-"));
+writeFileSync(join(pages, "index.html"), `<!doctype html><title>embed</title><link rel="icon" href="data:,">
+<div id="portal"></div>
+<script type="module">
+  import init, * as portal from "/pkg/index.js";
+  await init();
+  window.portal = portal;
+  document.body.dataset.ready = "yes";
+</script>`);
+writeFileSync(join(pages, "portal.html"), "<!doctype html><title>a portal</title><p>portal</p>");
+
+/** @type {Awaited<ReturnType<typeof startStaticServer>>} */
+let server;
+/** @type {import("playwright-core").Browser} */
+let browser;
+/** @type {import("playwright-core").Page} */
+let page;
+
+before(async () => {
+  server = await startStaticServer({ "/pkg/": join(root, "node_modules", "seam-portal"), "/": pages });
+  browser = await launch();
+  page = await browser.newPage();
+  await page.goto(`${server.url.replace("127.0.0.1", "localhost")}/index.html`);
+  await page.waitForFunction(() => document.body.dataset.ready);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the iframe gets Seam's recommended attributes, and is reused", async () => {
+  const result = await page.evaluate((base) => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    const first = embedPortal("#portal", `${base}/portal.html?token=a`, { title: "Your portal", height: "500px" });
+    const second = embedPortal(document.getElementById("portal"), { customer_portal: { url: `${base}/portal.html?token=b`, expires_at: "2099-01-01T00:00:00Z" } });
+    const frame = second.iframe;
+    return {
+      same: first.iframe === frame,
+      count: document.querySelectorAll("#portal iframe").length,
+      allow: frame.getAttribute("allow"),
+      title: frame.title,
+      width: frame.style.width,
+      height: frame.style.height,
+      border: frame.style.borderStyle || frame.style.border,
+      src: frame.src,
+      expiresAt: second.expiresAt,
+    };
+  }, page.url().replace(/\/index\.html$/, ""));
+  assert.equal(result.same, true);
+  assert.equal(result.count, 1);
+  assert.equal(result.allow, "clipboard-write");
+  assert.equal(result.title, "Seam customer portal", "a later call without a title sets the default");
+  assert.equal(result.width, "100%");
+  assert.equal(result.height, "720px");
+  assert.match(result.src, /token=b$/);
+  assert.equal(result.expiresAt, "2099-01-01T00:00:00Z");
+});
+
+test("unsafe URLs are refused, without repeating them", async () => {
+  const errors = await page.evaluate(() => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    return ["javascript:alert(1)//token=SECRET", "data:text/html,SECRET", "http://example.com/?token=SECRET", "/relative?token=SECRET", 42].map((url) => {
+      try {
+        embedPortal("#portal", url);
+        return "embedded";
+      } catch (e) {
+        // @ts-ignore
+        return `${e.name}: ${e.message}`;
+      }
+    });
+  });
+  for (const error of errors) {
+    assert.match(error, /^SeamInvalidOptionsError: /);
+    assert.ok(!error.includes("SECRET"), error);
+  }
+  const missing = await page.evaluate(() => {
+    // @ts-ignore
+    try { window.portal.embedPortal("#nowhere", "https://x.example/"); } catch (e) { return e.name; }
+  });
+  assert.equal(missing, "SeamInvalidOptionsError");
+});
+
+test("with a refresh callback, the link is replaced before it expires; destroy() stops it", async () => {
+  const result = await page.evaluate(async (base) => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    let calls = 0;
+    const link = (n, ms) => ({ customer_portal: { url: `${base}/portal.html?token=${n}`, expires_at: new Date(Date.now() + ms).toISOString() } });
+    const embed = embedPortal("#portal", link(0, 600), { refresh: async () => link(++calls, 600), refreshBeforeMs: 60000 });
+    await new Promise((r) => setTimeout(r, 450));
+    const afterFirst = { calls, src: embed.iframe.src };
+    await embed.refresh();
+    const manual = { calls, src: embed.iframe.src };
+    embed.destroy();
+    await new Promise((r) => setTimeout(r, 700));
+    return { afterFirst, manual, finalCalls: calls, attached: embed.iframe.isConnected };
+  }, page.url().replace(/\/index\.html$/, ""));
+  assert.equal(result.afterFirst.calls, 1, "refreshed half-way through a short life");
+  assert.match(result.afterFirst.src, /token=1$/);
+  assert.equal(result.manual.calls, 2);
+  assert.match(result.manual.src, /token=2$/);
+  assert.equal(result.finalCalls, 2, "no refresh after destroy()");
+  assert.equal(result.attached, false);
+});
