@@ -53,6 +53,13 @@ test("Node ESM: import", () => {
   assert.equal(node(dir, "index.js"), "[true,false,true,true]");
 });
 
+test("npx seam-portal runs the installed command", () => {
+  const dir = join(scratch, "consumer-esm");
+  writeFileSync(join(dir, "body.json"), JSON.stringify({ customer_data: { customer_key: "c" } }));
+  const out = execFileSync("npx", ["--no-install", "seam-portal", "validate", "body.json"], { cwd: dir, encoding: "utf8" });
+  assert.match(out, /^valid/m);
+});
+
 test("Node CJS: require", () => {
   const dir = consumer("consumer-cjs", { "index.js": `const { validate, PortalRequestBuilder, PortalValidationError } = require("seam-portal");${check}` });
   assert.equal(node(dir, "index.js"), "[true,false,true,true]");
