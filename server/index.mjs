@@ -18,6 +18,6 @@ const server = await startSeamServer({
   faults: process.env.SEAM_LOCAL_FAULTS === "1",
   log: (line) => console.log(line),
 });
-console.log(`seam-portal demo: http://localhost:${port}/ (${apiKey ? "proxy mode: creating real portals with SEAM_API_KEY" : "offline: the local Seam-compatible endpoint"})`);
+console.log(`seam-portal demo: ${server.url}/ (${apiKey ? "proxy mode: creating real portals with SEAM_API_KEY" : "offline: the local Seam-compatible endpoint"})`);
 process.on("SIGINT", () => server.close().then(() => process.exit(0)));
 process.on("SIGTERM", () => server.close().then(() => process.exit(0)));

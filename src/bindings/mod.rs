@@ -153,3 +153,21 @@ impl JsNode {
         self.kind().described()
     }
 }
+
+/// The locales the portal supports, as `locale` takes them.
+#[wasm_bindgen(js_name = supportedLocales, unchecked_return_type = "Locale[]")]
+pub fn supported_locales() -> Vec<String> {
+    validate::schema::LOCALES.iter().map(|l| l.to_string()).collect()
+}
+
+/// The keys `landing_page.manage` can name, each with the `customer_data` list it refers to.
+#[wasm_bindgen(js_name = landingPageKeys, unchecked_return_type = "Array<{ key: string, list: string }>")]
+pub fn landing_page_keys() -> JsValue {
+    #[derive(Serialize)]
+    struct Entry {
+        key: &'static str,
+        list: &'static str,
+    }
+    let entries: Vec<Entry> = validate::schema::LANDING_PAGE_KEYS.iter().map(|&(key, list)| Entry { key, list }).collect();
+    to_js(&entries)
+}
