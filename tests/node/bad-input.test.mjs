@@ -1,0 +1,112 @@
+// @ts-check
+// The README's bad-input table, one test per row: each input gets issues or a clear error,
+// never a trap, and the module keeps working afterwards.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { PortalRequestBuilder, validate, validateJson, withDefaults } from "seam-portal";
+
+const minimal = () => ({ customer_data: { customer_key: "c" } });
+
+/** After each row: the module still answers correctly. */
+function stillWorks() {
+  assert.equal(validate(minimal()).ok, true);
+  assert.equal(validateJson(JSON.stringify(minimal())).ok, true);
+  assert.equal(new PortalRequestBuilder("c").build().customer_data?.customer_key, "c");
+}
+
+/** @param {{ ok: boolean, issues?: Array<{ code: string, path: string }> }} result */
+const codes = (result) => (result.ok ? [] : /** @type {any} */ (result).issues.map((/** @type {any} */ i) => `${i.path}:${i.code}`));
+
+test("non-object roots", () => {
+  for (const root of [null, [], 1, "x", true, undefined]) assert.deepEqual(codes(validate(root)), [":invalid_type"]);
+  for (const text of ["null", "[]", "1", "\"x\"", "true"]) assert.deepEqual(codes(validateJson(text)), [":invalid_type"]);
+  stillWorks();
+});
+
+test("10 MB strings", () => {
+  const big = "x".repeat(10 * 1024 * 1024);
+  assert.equal(validate({ customer_data: { customer_key: big } }).ok, true);
+  assert.deepEqual(codes(validate({ customization_profile_id: big })), ["customization_profile_id:invalid_format"]);
+  assert.equal(/** @type {any} */ (validate({ customization_profile_id: big })).issues[0].message.length < 300, true, "the message quotes a prefix");
+  assert.deepEqual(codes(validateJson(big)), [":invalid_json"]);
+  stillWorks();
+});
+
+test("100 000 levels of nesting", () => {
+  const text = `{"extra":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+  assert.deepEqual(codes(validateJson(text)), [":invalid_json"]);
+  /** @type {any} */
+  let deep = [];
+  const body = { ...minimal(), extra: deep };
+  for (let i = 0; i < 100_000; i++) deep = deep[0] = [];
+  assert.match(codes(validate(body)).join(), /extra(\[0\])+:not_json/);
+  stillWorks();
+});
+
+test("lone surrogates", () => {
+  const result = validate({ customer_data: { customer_key: "\ud800key" } });
+  assert.equal(result.ok, true);
+  assert.deepEqual(result.warnings.map((w) => w.code), ["lone_surrogate"]);
+  // Unpaired surrogates in the text itself are read as U+FFFD; escaped ones are refused by the
+  // JSON parser (a known limit, see the README).
+  assert.equal(validateJson('{"customer_data":{"customer_key":"\ud800"}}').ok, true);
+  assert.deepEqual(codes(validateJson('{"customer_data":{"customer_key":"\\ud800"}}')), [":invalid_json"]);
+  stillWorks();
+});
+
+test("NaN, Infinity, BigInt, Symbol, functions and cycles from JS", () => {
+  const geolocation = (/** @type {unknown} */ latitude) => ({ customer_data: { customer_key: "c", spaces: [{ space_key: "s", name: "n", geolocation: { latitude, longitude: 0 } }] } });
+  assert.deepEqual(codes(validate(geolocation(NaN))), ["customer_data.spaces[0].geolocation.latitude:not_finite"]);
+  assert.deepEqual(codes(validate(geolocation(Infinity))), ["customer_data.spaces[0].geolocation.latitude:not_finite"]);
+  assert.deepEqual(codes(validate(geolocation(1n))), ["customer_data.spaces[0].geolocation.latitude:invalid_type"]);
+  assert.deepEqual(codes(validate({ locale: Symbol("en-US") })), ["locale:invalid_type"]);
+  assert.deepEqual(codes(validate({ is_embedded: () => true })), ["is_embedded:invalid_type"]);
+  /** @type {any} */
+  const cyclic = { ...minimal(), extra: {} };
+  cyclic.extra.back = cyclic.extra;
+  assert.deepEqual(codes(validate(cyclic)), ["extra.back:not_json"]);
+  assert.throws(() => withDefaults(cyclic), /cycle/);
+  stillWorks();
+});
+
+test("__proto__ and constructor keys are kept as data, and nothing is polluted", () => {
+  const text = '{"customer_data":{"customer_key":"c","__proto__":{"polluted":1}},"constructor":{"prototype":{"polluted":1}}}';
+  const result = validateJson(text);
+  assert.equal(result.ok, true);
+  assert.deepEqual(result.warnings.map((w) => w.path), ["customer_data.__proto__", "constructor"]);
+  assert.equal(Object.getOwnPropertyNames(/** @type {any} */ (result).value.customer_data).includes("__proto__"), true);
+  assert.equal(/** @type {any} */ ({}).polluted, undefined);
+  assert.equal(/** @type {any} */ (Object.prototype).polluted, undefined);
+  const filled = withDefaults(JSON.parse(text));
+  assert.equal(/** @type {any} */ ({}).polluted, undefined);
+  assert.ok(filled);
+  stillWorks();
+});
+
+test("numbers beyond 2^53", () => {
+  const body = (/** @type {string} */ n) => `{"customer_data":{"customer_key":"c","spaces":[{"space_key":"s","name":"n","duration_minutes":${n}}]}}`;
+  assert.equal(validateJson(body("9007199254740993")).ok, true, "an integer, as JSON.parse reads it");
+  assert.equal(validateJson(body("1e300")).ok, true);
+  assert.deepEqual(codes(validateJson(body("1e400"))), [":invalid_json"], "out of range for a double");
+  assert.deepEqual(codes(validateJson(body("-9007199254740993"))), ["customer_data.spaces[0].duration_minutes:too_small"]);
+  stillWorks();
+});
+
+test("1 000 000-element arrays", () => {
+  const keys = Array.from({ length: 1_000_000 }, (_, i) => `space_${i}`);
+  const body = { customer_data: { customer_key: "c", staff_members: [{ staff_member_key: "s", name: "n", space_keys: keys }] } };
+  assert.equal(validate(body).ok, true);
+  assert.equal(validateJson(JSON.stringify(body)).ok, true);
+  const bad = { customer_data: { customer_key: "c", spaces: Array.from({ length: 1_000_000 }, () => 0) } };
+  assert.equal(/** @type {any} */ (validate(bad)).issues.length, 1_000_000);
+  stillWorks();
+});
+
+test("getters that throw and revoked proxies", () => {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  assert.deepEqual(codes(validate(proxy)), [":unreadable"]);
+  assert.deepEqual(codes(validate({ get customer_data() { throw new Error("no"); } })), ["customer_data:unreadable"]);
+  assert.deepEqual(codes(validate({ customer_data: { customer_key: "c", spaces: new Proxy([], { get() { throw new Error("no"); } }) } })), ["customer_data.spaces:unreadable"]);
+  stillWorks();
+});
