@@ -5,6 +5,7 @@
 #     (rustup cannot download the target on these machines; see the README);
 #   - wasm-bindgen-cli, exactly the version of the wasm-bindgen crate in Cargo.lock;
 #   - Chromium and chromedriver from Debian, for the browser tests (skipped with SKIP_BROWSER=1);
+#   - cargo-fuzz, for the fuzz smoke (skipped with SKIP_FUZZ=1);
 #   - the npm dev dependencies, from package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,6 +41,12 @@ if [ "$have" != "$want" ]; then
   # some of them (webpki-roots 1.0.11), so fall back to fresh resolution within the CLI's ranges.
   cargo install wasm-bindgen-cli --version "=$want" --locked --quiet 2>/dev/null ||
     cargo install wasm-bindgen-cli --version "=$want" --quiet
+fi
+
+# cargo-fuzz, for the fuzz smoke in npm test (skipped with SKIP_FUZZ=1).
+if [ "${SKIP_FUZZ:-0}" != 1 ] && ! cargo fuzz --version >/dev/null 2>&1; then
+  log "installing cargo-fuzz (about 2 minutes, once)"
+  cargo install cargo-fuzz --locked --quiet 2>/dev/null || cargo install cargo-fuzz --quiet
 fi
 
 # npm dependencies: reinstall when package-lock.json changed since the last install.

@@ -7,6 +7,7 @@
 //   4. TypeScript: the generated types, with tsc --strict
 //   5. the packed package in headless Chromium: submit's browser paths
 //   6. packaging: the tarball in ESM, CJS, TypeScript, Vite and plain-page consumers
+//   7. fuzzing: a short run of every fuzz target (SKIP_FUZZ=1 skips it)
 // Prints each runner's output, then one line with the totals.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -46,6 +47,11 @@ function step(title, command, args, env = process.env) {
       }
       for (const m of output.matchAll(/^# pass (\d+)$/gm)) passed += Number(m[1]);
       for (const m of output.matchAll(/^# fail (\d+)$/gm)) failed += Number(m[1]);
+      // The fuzz smoke's own closing line: "4 passed, 0 failed".
+      for (const m of output.matchAll(/^(\d+) passed, (\d+) failed$/gm)) {
+        passed += Number(m[1]);
+        failed += Number(m[2]);
+      }
       // tsc reports no count: a clean run is one passing check.
       if (command.endsWith("tsc") || args.some((a) => a.endsWith("/tsc"))) code === 0 ? passed++ : failed++;
       if (code !== 0 && failed === 0) failed = 1;
@@ -78,6 +84,10 @@ results.push(await step("TypeScript: generated types, tsc --strict", process.exe
 if (browser) {
   results.push(await step("Browser: submit in headless Chromium", process.execPath, ["--test", "tests/browser/"]));
   results.push(await step("Packaging: ESM, CJS, TypeScript, Vite, plain page", process.execPath, ["--test", "tests/packaging/"]));
+}
+
+if (process.env.SKIP_FUZZ !== "1") {
+  results.push(await step("Fuzzing: a short smoke of every target", process.execPath, ["scripts/fuzz-smoke.mjs"]));
 }
 
 const passed = results.reduce((n, r) => n + r.passed, 0);

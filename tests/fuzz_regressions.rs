@@ -1,0 +1,46 @@
+//! Replays every input the fuzzers ever failed on (fuzz/regressions/<target>/), natively, so a
+//! fixed crash stays fixed. The same checks as the fuzz targets, without libFuzzer.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::Path;
+
+use seam_portal::submit::response::{check_portal_url, check_success, flatten_validation_errors, parse_error};
+use seam_portal::validate::validate_json;
+
+fn inputs(target: &str) -> Vec<Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz").join("regressions").join(target);
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        if !name.to_string_lossy().starts_with('.') {
+            out.push(fs::read(entry.path()).unwrap_or_default());
+        }
+    }
+    out
+}
+
+#[test]
+fn validator_regressions() {
+    for data in inputs("validate_bytes") {
+        let text = String::from_utf8_lossy(&data);
+        assert_eq!(validate_json(&text), validate_json(&text));
+    }
+}
+
+#[test]
+fn response_regressions() {
+    for data in inputs("response") {
+        let text = String::from_utf8_lossy(&data);
+        let _ = (check_success(&text), parse_error(&text), check_portal_url(&text));
+    }
+}
+
+#[test]
+fn validation_errors_regressions() {
+    for data in inputs("validation_errors") {
+        if let Ok(tree) = serde_json::from_slice::<serde_json::Value>(&data) {
+            let _ = flatten_validation_errors(&tree);
+        }
+    }
+}
