@@ -11,8 +11,7 @@ use js_sys::{Array, Date, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{result, validation_error, JsNode};
-use crate::validate;
+use super::{result, validation_error};
 
 #[wasm_bindgen]
 extern "C" {
@@ -155,7 +154,7 @@ impl PortalRequestBuilder {
     /// Validates the request built so far, without throwing.
     #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
     pub fn validate(&self) -> JsValue {
-        let report = validate::validate(&JsNode::new(self.body.clone().into()));
+        let report = super::validate_value(&self.body);
         result(report, || self.to_json())
     }
 
@@ -164,7 +163,7 @@ impl PortalRequestBuilder {
     /// @throws {PortalValidationError} listing every problem when the request is invalid.
     #[wasm_bindgen(unchecked_return_type = "CreatePortalRequest")]
     pub fn build(&self) -> Result<JsValue, JsValue> {
-        let report = validate::validate(&JsNode::new(self.body.clone().into()));
+        let report = super::validate_value(&self.body);
         if !report.is_valid() {
             return Err(validation_error(report));
         }

@@ -19,6 +19,12 @@ extern "C" {
     // Throws for a revoked proxy.
     #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
     fn is_array(target: &JsValue) -> Result<bool, JsValue>;
+
+    type WellFormed;
+    // ES2024: true when a string has no lone surrogate, without copying it out of JS. Older
+    // engines (Node 18) lack it: the call then throws and the slower check is used.
+    #[wasm_bindgen(catch, method, js_name = isWellFormed)]
+    fn is_well_formed(this: &WellFormed) -> Result<bool, JsValue>;
 }
 
 /// A JS value being validated.
@@ -31,30 +37,33 @@ pub struct JsNode {
 }
 
 impl JsNode {
-    /// Wraps a value, classifying it once.
+    /// Wraps a value, classifying it once. Each probe crosses into JS, so the common kinds
+    /// (strings, then objects and arrays) are tried first.
     pub fn new(value: JsValue) -> Self {
-        let kind = if value.is_undefined() {
-            Kind::Undefined
-        } else if value.is_null() {
-            Kind::Null
-        } else if value.as_bool().is_some() {
-            Kind::Bool
+        let kind = if value.is_string() {
+            Kind::String
+        } else if value.is_object() {
+            if is_array(&value) == Ok(true) {
+                Kind::Array
+            } else if value.is_instance_of::<js_sys::Date>() {
+                Kind::Date
+            } else {
+                Kind::Object
+            }
         } else if value.as_f64().is_some() {
             Kind::Number
-        } else if value.is_string() {
-            Kind::String
+        } else if value.as_bool().is_some() {
+            Kind::Bool
+        } else if value.is_null() {
+            Kind::Null
+        } else if value.is_undefined() {
+            Kind::Undefined
         } else if value.is_bigint() {
             Kind::BigInt
         } else if value.is_symbol() {
             Kind::Symbol
-        } else if value.is_function() {
-            Kind::Function
-        } else if value.is_instance_of::<js_sys::Date>() {
-            Kind::Date
-        } else if is_array(&value) == Ok(true) {
-            Kind::Array
         } else {
-            Kind::Object
+            Kind::Function
         };
         JsNode { value, kind, string: OnceCell::new() }
     }
@@ -78,6 +87,12 @@ impl Node for JsNode {
         self.string().map(|s| Cow::Borrowed(s.as_str()))
     }
     fn has_lone_surrogate(&self) -> bool {
+        if self.kind != Kind::String {
+            return false;
+        }
+        if let Ok(well_formed) = self.value.unchecked_ref::<WellFormed>().is_well_formed() {
+            return !well_formed;
+        }
         // Converting to UTF-8 replaced any lone surrogate with U+FFFD; only then is the slower
         // UTF-16 check worth making.
         self.string().is_some_and(|s| s.contains('\u{FFFD}'))

@@ -25,6 +25,26 @@ extern "C" {
     fn new(message: &str, issues: JsValue, warnings: JsValue) -> PortalValidationError;
 }
 
+#[wasm_bindgen(module = "/pkg-template/json-text.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = faithfulJson)]
+    fn faithful_json(value: &JsValue) -> Option<String>;
+}
+
+/// Validates a JS value: through its JSON text when serialising changes nothing (one copy into
+/// Wasm instead of a boundary crossing per property), else by walking it, which reports the
+/// values JSON would change or refuse. Both run the same rules, so they give the same report.
+pub(crate) fn validate_value(value: &JsValue) -> Report {
+    if let Some(text) = faithful_json(value) {
+        let report = validate::validate_json(&text);
+        // JSON text has limits a JS value does not (nesting): those cases take the walk.
+        if !report.issues.iter().any(|i| i.code == validate::IssueCode::InvalidJson) {
+            return report;
+        }
+    }
+    validate::validate(&JsNode::new(value.clone()))
+}
+
 /// The outcome of validating a request: the request itself when valid, every issue when not.
 /// Warnings never change the verdict.
 #[derive(Tsify, Serialize)]
@@ -96,7 +116,7 @@ pub(crate) fn validation_error(report: Report) -> JsValue {
 /// resources that were not sent, …) in `warnings`.
 #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue) -> JsValue {
-    let report = validate::validate(&JsNode::new(input.clone()));
+    let report = validate_value(&input);
     result(report, || input)
 }
 
@@ -126,7 +146,7 @@ pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string")] json: JsVa
 pub fn with_defaults(
     #[wasm_bindgen(unchecked_param_type = "CreatePortalRequest")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let report = validate::validate(&JsNode::new(request.clone()));
+    let report = validate_value(&request);
     if !report.is_valid() {
         return Err(validation_error(report));
     }

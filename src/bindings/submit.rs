@@ -14,12 +14,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
-use super::{to_js, validation_error, JsNode};
+use super::{to_js, validation_error};
 use crate::submit::auth::{self, Credential, CredentialError};
 use crate::submit::response::{self, check_success};
 use crate::submit::retry::{self, Next, RetryPolicy};
 use crate::submit::{DEFAULT_ENDPOINT, PATH, SDK_NAME, SDK_VERSION};
-use crate::validate;
 
 #[wasm_bindgen(module = "/pkg-template/errors.js")]
 extern "C" {
@@ -116,7 +115,7 @@ pub async fn submit(
     // Read by hand rather than by tsify's conversion, so that a bad option becomes a
     // SeamInvalidOptionsError whose message never repeats a value.
     let options = read_options(options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
-    let report = validate::validate(&JsNode::new(request.clone()));
+    let report = super::validate_value(&request);
     if !report.is_valid() {
         return Err(validation_error(report));
     }

@@ -31,12 +31,23 @@ impl Checker {
         r
     }
 
+    /// Runs `f` with a schema field's name appended to the path: field names are identifiers,
+    /// so the check [`push_key`] makes for arbitrary keys is skipped (it is the hot path).
+    pub fn at_field<R>(&mut self, name: &'static str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let len = self.path.len();
+        if !self.path.is_empty() {
+            self.path.push('.');
+        }
+        self.path.push_str(name);
+        let r = f(self);
+        self.path.truncate(len);
+        r
+    }
+
     /// Runs `f` with `[index]` appended to the path.
     pub fn at_index<R>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> R) -> R {
         let len = self.path.len();
-        self.path.push('[');
-        self.path.push_str(&index.to_string());
-        self.path.push(']');
+        push_index(&mut self.path, index);
         let r = f(self);
         self.path.truncate(len);
         r
@@ -74,7 +85,7 @@ impl Checker {
                 return self.at_key(key, |cx| cx.unknown_property(shape, key, value));
             };
             let field = &shape.fields[i];
-            self.at_key(key, |cx| {
+            self.at_field(field.name, |cx| {
                 if seen & (1 << i) != 0 {
                     cx.warn(IssueCode::DuplicateProperty, "this key appears twice in the object; JSON.parse and Seam keep the last one");
                 }
@@ -90,7 +101,7 @@ impl Checker {
         }
         for (i, field) in shape.fields.iter().enumerate() {
             if field.required && seen & (1 << i) == 0 {
-                self.at_key(field.name, |cx| {
+                self.at_field(field.name, |cx| {
                     cx.error(IssueCode::Required, format!("is required in {}", shape.what))
                 });
             }
@@ -168,6 +179,13 @@ impl Checker {
         match ty {
             Ty::Bool if kind == Kind::Bool => {}
             Ty::Bool => self.wrong_type("a boolean", kind),
+            // Plain text: only its type matters, so its content is not read (from JS, reading a
+            // string means converting it to UTF-8).
+            Ty::Str(Str { min_chars: 0, trimmed: false, format: Format::Any }) => match kind {
+                Kind::String if node.has_lone_surrogate() => self.lone_surrogate(),
+                Kind::String => {}
+                _ => self.wrong_type("a string", kind),
+            },
             Ty::Str(rule) => match node.as_str() {
                 Some(s) => {
                     if node.has_lone_surrogate() {
@@ -365,6 +383,25 @@ impl Checker {
             ),
         }
     }
+}
+
+/// Appends `[index]` to a path. By hand: `core::fmt` cost more than the rest of the walk over
+/// a long array (measured with callgrind).
+pub fn push_index(path: &mut String, index: usize) {
+    let mut digits = [0u8; 20];
+    let mut n = index;
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    path.push('[');
+    path.push_str(std::str::from_utf8(&digits[start..]).unwrap_or("?"));
+    path.push(']');
 }
 
 /// Appends `.key` (or `key` at the root) to a path, quoting keys that are not identifiers.

@@ -3,11 +3,32 @@
 //! and skips values of the wrong type (the schema check has reported those).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::check::{quote, Checker};
 use super::schema::{LANDING_PAGE_KEYS, RESOURCE_LISTS};
 use super::text::{self, DateTimeCheck};
 use super::{IssueCode, Kind, Node};
+
+/// FNV-1a: the key sets hold the caller's own short keys, hashed once each; SipHash's
+/// resistance to flooding buys nothing here and cost an eighth of the validation time.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type Keys = HashMap<String, usize, BuildHasherDefault<Fnv>>;
 
 /// Lists whose entries may name a parent site.
 const WITH_PARENT_SITE: &[&str] = &["spaces", "rooms", "common_areas", "units"];
@@ -87,11 +108,11 @@ pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
 }
 
 /// Collects each list's keys (key → first index) and warns about duplicates.
-fn resources<N: Node>(cx: &mut Checker, cd: &N) -> HashMap<&'static str, HashMap<String, usize>> {
+fn resources<N: Node>(cx: &mut Checker, cd: &N) -> HashMap<&'static str, Keys> {
     let mut all = HashMap::new();
     cx.at_key("customer_data", |cx| {
         for list in &RESOURCE_LISTS {
-            let mut keys: HashMap<String, usize> = HashMap::new();
+            let mut keys = Keys::default();
             let mut index = 0;
             each_entry(cx, cd, list.list, |cx, entry| {
                 if let Some(key) = entry.get(list.key).as_ref().and_then(Node::as_str) {

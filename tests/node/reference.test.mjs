@@ -33,6 +33,11 @@ test(`verdicts match ajv + Seam's zod schema on ${BODIES} seeded bodies (seed ${
       `ours: ${JSON.stringify(fromObject)}`;
     assert.equal(fromObject.ok, expected, context());
     assert.deepEqual(fromText, fromObject.ok ? { ...fromObject, value: sent } : fromObject, `validate and validateJson differ on ${context()}`);
+    // A JSON-clean object is validated through its text; a Date anywhere makes validate walk
+    // the object instead. Both ways must report the same.
+    const walked = validate({ ...sent, zz_walk: new Date(0) });
+    const read = validateJson(JSON.stringify({ ...sent, zz_walk: new Date(0) }));
+    assert.deepEqual(walked.ok ? walked.warnings : walked, read.ok ? read.warnings : read, `the walk differs on ${context()}`);
     if (expected) valid++;
   }
   // Both verdicts must be well represented, and every mutation exercised.
