@@ -13,15 +13,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{Element, HtmlIFrameElement};
 
+use super::timers::{clear_timeout, set_timeout};
 use crate::submit::response::check_portal_url;
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(handler: &Function, ms: f64) -> JsValue;
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(id: &JsValue);
-}
 
 /// Options of `embedPortal`.
 #[derive(Tsify, Deserialize, Default)]

@@ -6,6 +6,20 @@ mod embed;
 mod js_node;
 mod submit;
 
+/// The global timer functions, present in browsers, workers and Node alike.
+mod timers {
+    use js_sys::Function;
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_name = setTimeout)]
+        pub fn set_timeout(handler: &Function, ms: f64) -> JsValue;
+        #[wasm_bindgen(js_name = clearTimeout)]
+        pub fn clear_timeout(id: &JsValue);
+    }
+}
+
 pub use builder::PortalRequestBuilder;
 pub use embed::{embed_portal, EmbedOptions, EmbeddedPortal};
 pub use js_node::JsNode;

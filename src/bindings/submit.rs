@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
+use super::timers::{clear_timeout, set_timeout};
 use super::{to_js, validation_error};
 use crate::submit::auth::{self, Credential, CredentialError};
 use crate::submit::response::{self, check_success};
@@ -24,15 +25,6 @@ use crate::submit::{DEFAULT_ENDPOINT, PATH, SDK_NAME, SDK_VERSION};
 extern "C" {
     #[wasm_bindgen(js_name = createError)]
     fn create_error(name: &str, fields: &JsValue) -> JsValue;
-}
-
-#[wasm_bindgen]
-extern "C" {
-    // The global timer functions, present in browsers, workers and Node alike.
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(handler: &Function, ms: f64) -> JsValue;
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(id: &JsValue);
 }
 
 /// Options of `submit`. In Node, `apiKey`, `personalAccessToken`, `workspaceId` and `endpoint`
