@@ -30,10 +30,17 @@ fn validator_regressions() {
 
 #[test]
 fn response_regressions() {
+    let mut replayed = 0;
     for data in inputs("response") {
         let text = String::from_utf8_lossy(&data);
-        let _ = (check_success(&text), parse_error(&text), check_portal_url(&text));
+        let _ = (check_success(&text), parse_error(&text));
+        // The reason never repeats the URL's query, which carries a token.
+        if let (Err(message), Some((_, query))) = (check_portal_url(&text), text.split_once('?')) {
+            assert!(query.len() <= 8 || !message.contains(query), "{message}");
+        }
+        replayed += 1;
     }
+    assert!(replayed >= 1, "the crash the response fuzzer found is kept");
 }
 
 #[test]
