@@ -40,6 +40,8 @@ fn strings(v: &Value) -> BTreeSet<String> {
 }
 
 fn check_shape(path: &str, shape: &Shape, schema: &Value) {
+    // The checker records the fields it has seen in a u32 bitmask.
+    assert!(shape.fields.len() <= 32, "{path} has more than 32 fields");
     let fields: BTreeSet<String> = shape.fields.iter().map(|f| f.name.to_owned()).collect();
     assert_eq!(fields, names(&schema["properties"]), "properties of {path}");
     let required: BTreeSet<String> = shape.fields.iter().filter(|f| f.required).map(|f| f.name.to_owned()).collect();
