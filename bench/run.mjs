@@ -4,12 +4,13 @@
 // validate(object), validateJson(text), JSON.stringify of the body (the floor: a request must be
 // serialised to be sent), JSON.parse of its text, ajv compiled from the spec (it validates an
 // already-parsed object) and Seam's zod models; with ratios. Then the shipped .wasm's size.
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { validate, validateJson } from "../pkg/node.mjs";
+import { submit, validate, validateJson, wasmMemoryBytes } from "../pkg/node.mjs";
 import { compileAjv, seamRequestSchema } from "../tests/support/references.mjs";
 import { bodyOfSize } from "./bodies.mjs";
 
@@ -58,6 +59,66 @@ for (const [label, bytes] of SIZES) {
   };
   console.log(`| ${label} (${(text.length / 1e3).toFixed(0)} kB) | ${ms(t.validate)} ms | ${ms(t.validateJson)} ms | ${ms(t.stringify)} ms | ${ms(t.parse)} ms | ${ms(t.ajv)} ms | ${ms(t.zod)} ms | ` +
     `${ratio(t.validate, t.ajv)} | ${ratio(t.validateJson, t.ajv)} | ${ratio(t.validate, t.zod)} | ${ratio(t.validate, t.stringify)} |`);
+}
+
+// submit's own work before the network: validation, serialisation, headers, the response
+// check. fetch is stubbed with a response that is already there.
+const portalBody = JSON.stringify({ customer_portal: { url: "https://connect.getseam.com/p?token=x", customer_key: "c", expires_at: "2030-01-01T00:00:00Z",
+  workspace_id: "123e4567-e89b-12d3-a456-426614174000", created_at: "2025-01-01T00:00:00Z" }, magic_link: {}, ok: true });
+const stubFetch = async () => new Response(portalBody, { status: 200, headers: { "content-type": "application/json" } });
+console.log("\n| body | submit, fetch stubbed | JSON.stringify | submit / stringify |");
+console.log("|---|---|---|---|");
+for (const [label, bytes] of SIZES) {
+  const body = bodyOfSize(/** @type {number} */ (bytes));
+  const options = { apiKey: "seam_bench", fetch: stubFetch, retries: 0 };
+  const times = [];
+  for (let i = 0; i < 3; i++) await submit(body, options);
+  const start = performance.now();
+  while (times.length < 5 || (performance.now() - start < BUDGET_MS && times.length < 2000)) {
+    const t = performance.now();
+    await submit(body, options);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const stringify = median(() => JSON.stringify(body));
+  const own = times[Math.floor(times.length / 2)];
+  console.log(`| ${label} | ${ms(own)} ms | ${ms(stringify)} ms | ${ratio(own, stringify)} |`);
+}
+
+// Cold start: importing the package (which compiles and instantiates the Wasm) in a fresh Node
+// process, median of 7, against importing ajv and compiling the spec, and loading Seam's zod models.
+const coldStart = (/** @type {string} */ code) => {
+  const runs = Array.from({ length: 7 }, () =>
+    Number(execFileSync(process.execPath, ["--input-type=module", "-e", code], { cwd: root, encoding: "utf8" }).trim()));
+  runs.sort((a, b) => a - b);
+  return runs[3];
+};
+const pkgUrl = new URL("../pkg/node.mjs", import.meta.url).href;
+const refsUrl = new URL("../tests/support/references.mjs", import.meta.url).href;
+const ours = coldStart(`const t = performance.now(); const m = await import(${JSON.stringify(pkgUrl)}); m.validate({}); console.log(performance.now() - t)`);
+const ajvCold = coldStart(`const t = performance.now(); const r = await import(${JSON.stringify(refsUrl)}); r.compileAjv(); console.log(performance.now() - t)`);
+const zodCold = coldStart(`const r = await import(${JSON.stringify(refsUrl)}); const t = performance.now(); await r.seamRequestSchema(); console.log(performance.now() - t)`);
+console.log(`\ncold start (fresh process, median of 7): seam-portal ${ms(ours)} ms (import, compile and instantiate the Wasm, first call); ajv import + compile ${ms(ajvCold)} ms; Seam's zod models ${ms(zodCold)} ms`);
+
+// Memory: Wasm memory never shrinks, so its size after a call is the most that call needed.
+{
+  const big = bodyOfSize(1e7);
+  const bigText = JSON.stringify(big);
+  const mb = (/** @type {number} */ b) => `${(b / 1048576).toFixed(1)} MiB`;
+  const gc = globalThis.gc ?? (() => {});
+  const before = wasmMemoryBytes();
+  validateJson(bigText);
+  validate(big);
+  const afterBig = wasmMemoryBytes();
+  const oneMb = JSON.stringify(bodyOfSize(1e6));
+  validateJson(oneMb);
+  gc();
+  const first = { wasm: wasmMemoryBytes(), heap: process.memoryUsage().heapUsed };
+  for (let i = 0; i < 1000; i++) validateJson(oneMb);
+  gc();
+  const last = { wasm: wasmMemoryBytes(), heap: process.memoryUsage().heapUsed };
+  console.log(`\nmemory: validating the 10 MB body grew Wasm memory from ${mb(before)} to ${mb(afterBig)} (${((afterBig - before) / bigText.length).toFixed(2)}x the body); ` +
+    `1 000 validations of the 1 MB body: Wasm memory ${mb(first.wasm)} -> ${mb(last.wasm)}, JS heap ${mb(first.heap)} -> ${mb(last.heap)}${globalThis.gc ? "" : " (run with --expose-gc for settled figures)"}`);
 }
 
 const wasm = readFileSync(join(root, "pkg", "wasm", "seam_portal_bg.wasm"));

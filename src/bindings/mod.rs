@@ -49,14 +49,28 @@ extern "C" {
 /// Wasm instead of a boundary crossing per property), else by walking it, which reports the
 /// values JSON would change or refuse. Both run the same rules, so they give the same report.
 pub(crate) fn validate_value(value: &JsValue) -> Report {
+    validate_value_keeping_text(value).0
+}
+
+/// [`validate_value`], also handing back the JSON text when it was read through one (that
+/// text is exactly what `JSON.stringify` sends, so `submit` sends it rather than serialising
+/// again).
+pub(crate) fn validate_value_keeping_text(value: &JsValue) -> (Report, Option<String>) {
     if let Some(text) = faithful_json(value) {
         let report = validate::validate_json(&text);
         // JSON text has limits a JS value does not (nesting): those cases take the walk.
         if !report.issues.iter().any(|i| i.code == validate::IssueCode::InvalidJson) {
-            return report;
+            return (report, Some(text));
         }
     }
-    validate::validate(&JsNode::new(value.clone()))
+    (validate::validate(&JsNode::new(value.clone())), None)
+}
+
+/// The size of this module's WebAssembly memory, in bytes: a diagnostic (memory grows and
+/// never shrinks, so this is the high-water mark of what the package has needed).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65_536) as f64
 }
 
 /// The outcome of validating a request: the request itself when valid, every issue when not.
