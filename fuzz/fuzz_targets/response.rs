@@ -11,10 +11,12 @@ fuzz_target!(|data: &[u8]| {
     }
     let _ = parse_error(&text);
     if let Err(message) = check_portal_url(&text) {
-        // The reason never repeats the URL's query, which carries a token.
+        // The reason never repeats the URL's query, which carries a token. Only its variable
+        // part (after "; got") is checked: the fixed rule text may contain anything short.
+        let variable = message.split_once("; got").map_or("", |(_, v)| v);
         if let Some((_, query)) = text.split_once('?') {
             if query.len() > 8 {
-                assert!(!message.contains(query), "{message}");
+                assert!(!variable.contains(query), "{message}");
             }
         }
     }
