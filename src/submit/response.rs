@@ -58,6 +58,19 @@ pub fn check_portal_url(url: &str) -> Result<(), String> {
     }
 }
 
+/// The guarantee [`check_portal_url`]'s errors keep, as a check (the fuzzers' oracle): after
+/// "; got " they say one of a few fixed things, or name a scheme of at most 12 scheme
+/// characters. So no more of a URL than a short scheme, and never its query (which carries a
+/// token), can appear in an error.
+pub fn reveals_at_most_a_scheme(message: &str) -> bool {
+    let variable = message.split_once("; got ").map_or("", |(_, v)| v);
+    let fixed = ["a relative URL", "an http: URL for a host that is not loopback", "one without a host", "a URL with an unknown scheme"];
+    fixed.contains(&variable)
+        || variable.strip_prefix("a ").and_then(|v| v.strip_suffix(": URL")).is_some_and(|scheme| {
+            scheme.len() <= 12 && scheme.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"+-.".contains(&b))
+        })
+}
+
 /// The host of `//user@host:port/path`, lowercased, brackets kept for IPv6.
 fn authority_host(after_slashes: &str) -> String {
     let authority = after_slashes.split(['/', '?', '#']).next().unwrap_or("");
@@ -171,6 +184,7 @@ mod tests {
             "https:///SECRET", "https:SECRET", "http://127.0.0.1.evil.com/SECRET", "http://localhost@evil.com/SECRET", "", "//host/SECRET"] {
             let error = check_success(&success(bad)).unwrap_err();
             assert!(!error.contains("SECRET"), "{bad}: {error}");
+            assert!(reveals_at_most_a_scheme(&check_portal_url(bad).unwrap_err()), "{bad}");
         }
     }
 
