@@ -1,3 +1,4 @@
+// @ts-check
 // Node's `import` entry: the very module `require` loads, so one process has one Wasm instance.
 import node from "./node.cjs";
 

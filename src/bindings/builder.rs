@@ -154,8 +154,8 @@ impl PortalRequestBuilder {
     /// Validates the request built so far, without throwing.
     #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
     pub fn validate(&self) -> JsValue {
-        let report = super::validate_value(&self.body);
-        result(report, || self.to_json())
+        let (report, text) = super::validate_value_keeping_text(&self.body);
+        result(report, || self.copy_of(text))
     }
 
     /// Returns the validated request, a plain object ready to send.
@@ -163,19 +163,26 @@ impl PortalRequestBuilder {
     /// @throws {PortalValidationError} listing every problem when the request is invalid.
     #[wasm_bindgen(unchecked_return_type = "CreatePortalRequest")]
     pub fn build(&self) -> Result<JsValue, JsValue> {
-        let report = super::validate_value(&self.body);
+        let (report, text) = super::validate_value_keeping_text(&self.body);
         if !report.is_valid() {
             return Err(validation_error(report));
         }
-        Ok(self.to_json())
+        Ok(self.copy_of(text))
     }
 
     /// The request built so far (not validated), as a plain JSON-safe copy.
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "CreatePortalRequest")]
     pub fn to_json(&self) -> JsValue {
-        js_sys::JSON::stringify(&self.body)
-            .and_then(|text| js_sys::JSON::parse(&String::from(text)))
-            .unwrap_or_else(|_| self.body.clone().into())
+        self.copy_of(None)
+    }
+}
+
+impl PortalRequestBuilder {
+    /// A plain copy of the body: parsed from its JSON text when validation already made it,
+    /// else serialised now (and the body itself if that fails, e.g. on a BigInt).
+    fn copy_of(&self, text: Option<String>) -> JsValue {
+        let text = text.map(Ok).unwrap_or_else(|| js_sys::JSON::stringify(&self.body).map(String::from));
+        text.and_then(|text| js_sys::JSON::parse(&text)).unwrap_or_else(|_| self.body.clone().into())
     }
 }
 

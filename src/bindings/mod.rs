@@ -174,20 +174,17 @@ pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string")] json: JsVa
 pub fn with_defaults(
     #[wasm_bindgen(unchecked_param_type = "CreatePortalRequest")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let report = validate_value(&request);
+    let (report, text) = validate_value_keeping_text(&request);
     if !report.is_valid() {
         return Err(validation_error(report));
     }
-    let value = json_copy(&request)?;
-    let filled = crate::defaults::with_defaults(value);
-    Ok(to_js_json(&filled))
-}
-
-/// A JSON copy of a JS value, exactly as `JSON.stringify` would send it.
-fn json_copy(value: &JsValue) -> Result<serde_json::Value, JsValue> {
-    let text = js_sys::JSON::stringify(value)?;
-    let text = String::from(text);
-    serde_json::from_str(&text).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    // The request as JSON.stringify sends it: the text validation read, when it read one.
+    let text = match text {
+        Some(text) => text,
+        None => String::from(js_sys::JSON::stringify(&request)?),
+    };
+    let value = serde_json::from_str(&text).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
+    Ok(to_js_json(&crate::defaults::with_defaults(value)))
 }
 
 fn to_js_json(value: &serde_json::Value) -> JsValue {
