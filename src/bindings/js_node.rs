@@ -86,6 +86,10 @@ impl Node for JsNode {
     fn as_str(&self) -> Option<Cow<'_, str>> {
         self.string().map(|s| Cow::Borrowed(s.as_str()))
     }
+    type Text = String;
+    fn text(&self) -> Option<String> {
+        self.string().cloned()
+    }
     fn has_lone_surrogate(&self) -> bool {
         if self.kind != Kind::String {
             return false;

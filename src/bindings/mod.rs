@@ -4,6 +4,7 @@
 mod builder;
 mod embed;
 mod js_node;
+mod js_text;
 mod submit;
 
 /// The global timer functions, present in browsers, workers and Node alike.
@@ -42,7 +43,7 @@ extern "C" {
 #[wasm_bindgen(module = "/pkg-template/json-text.js")]
 extern "C" {
     #[wasm_bindgen(js_name = faithfulJson)]
-    fn faithful_json(value: &JsValue) -> Option<String>;
+    fn faithful_json(value: &JsValue) -> Option<js_sys::JsString>;
 }
 
 /// Validates a JS value: through its JSON text when serialising changes nothing (one copy into
@@ -56,7 +57,7 @@ pub(crate) fn validate_value(value: &JsValue) -> Report {
 /// text is exactly what `JSON.stringify` sends, so `submit` sends it rather than serialising
 /// again).
 pub(crate) fn validate_value_keeping_text(value: &JsValue) -> (Report, Option<String>) {
-    if let Some(text) = faithful_json(value) {
+    if let Some(text) = faithful_json(value).and_then(|text| js_text::read_string(&text)) {
         let report = validate::validate_json(&text);
         // JSON text has limits a JS value does not (nesting): those cases take the walk.
         if !report.issues.iter().any(|i| i.code == validate::IssueCode::InvalidJson) {
@@ -152,7 +153,7 @@ pub fn validate(#[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue
 /// Never throws: text that is not JSON is one `invalid_json` issue saying where.
 #[wasm_bindgen(js_name = validateJson, unchecked_return_type = "ValidationResult")]
 pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string")] json: JsValue) -> JsValue {
-    let Some(text) = json.as_string() else {
+    let Some(text) = js_text::read_string(&json) else {
         let kind = JsNode::new(json).kind_described();
         let issue = ValidationIssue {
             path: String::new(),

@@ -28,7 +28,8 @@ impl Hasher for Fnv {
     }
 }
 
-type Keys = HashMap<String, usize, BuildHasherDefault<Fnv>>;
+/// A list's resource keys, each with the index of its first entry.
+type Keys<T> = HashMap<T, usize, BuildHasherDefault<Fnv>>;
 
 /// Lists whose entries may name a parent site.
 const WITH_PARENT_SITE: &[&str] = &["spaces", "rooms", "common_areas", "units"];
@@ -108,20 +109,20 @@ pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
 }
 
 /// Collects each list's keys (key → first index) and warns about duplicates.
-fn resources<N: Node>(cx: &mut Checker, cd: &N) -> HashMap<&'static str, Keys> {
+fn resources<N: Node>(cx: &mut Checker, cd: &N) -> HashMap<&'static str, Keys<N::Text>> {
     let mut all = HashMap::new();
     cx.at_key("customer_data", |cx| {
         for list in &RESOURCE_LISTS {
             let mut keys = Keys::default();
             let mut index = 0;
             each_entry(cx, cd, list.list, |cx, entry| {
-                if let Some(key) = entry.get(list.key).as_ref().and_then(Node::as_str) {
+                if let Some(key) = entry.get(list.key).as_ref().and_then(Node::text) {
                     match keys.get(key.as_ref()) {
                         Some(first) => cx.at_key(list.key, |cx| {
-                            cx.warn(IssueCode::DuplicateKey, format!("{} is also the {} of entry {first}; Seam keys resources by it", quote(&key), list.key))
+                            cx.warn(IssueCode::DuplicateKey, format!("{} is also the {} of entry {first}; Seam keys resources by it", quote(key.as_ref()), list.key))
                         }),
                         None => {
-                            keys.insert(key.into_owned(), index);
+                            keys.insert(key, index);
                         }
                     }
                 }

@@ -11,13 +11,15 @@
 //! `Node` over live JS values.
 
 mod check;
+pub mod json;
 mod lint;
 mod node;
 pub mod schema;
 pub mod text;
 
 pub use check::push_key;
-pub use node::{Json, Kind, Node, Unreadable};
+pub use json::{JsonNode, SyntaxError, Tape};
+pub use node::{Kind, Node, Unreadable};
 
 use serde::Serialize;
 use tsify::Tsify;
@@ -120,30 +122,17 @@ pub fn validate<N: Node>(root: &N) -> Report {
 
 /// Validates JSON text: a parse error is one `invalid_json` issue with its line and column.
 pub fn validate_json(text: &str) -> Report {
-    match Json::parse(text) {
-        Ok(doc) => validate(&&doc),
+    match Tape::parse(text) {
+        Ok(tape) => validate(&tape.root()),
         Err(e) => Report {
             issues: vec![ValidationIssue {
                 path: String::new(),
                 code: IssueCode::InvalidJson,
-                message: json_error_message(&e),
+                message: format!("the text is not valid JSON: {e}"),
             }],
             warnings: Vec::new(),
         },
     }
-}
-
-/// Says what was wrong with JSON text, and where.
-pub fn json_error_message(e: &serde_json::Error) -> String {
-    let what = e.to_string();
-    // serde_json appends " at line L column C"; say it our way, and explain the depth limit.
-    let what = what.split(" at line ").next().unwrap_or(&what).to_owned();
-    let what = if what.contains("recursion limit") {
-        "nested deeper than 128 levels".to_owned()
-    } else {
-        what
-    };
-    format!("the text is not valid JSON: {what} (line {}, column {})", e.line(), e.column())
 }
 
 #[cfg(test)]

@@ -1,0 +1,699 @@
+//! JSON text read into a flat tape: one `Vec` of 8-byte entries for the whole document, in
+//! document order, with strings borrowed from the text.
+//!
+//! Why not `serde_json::Value` or a tree of `Vec`s: building a tree cost half of validation
+//! (one allocation per object and array, measured with callgrind), and the validator reads each
+//! value at most a few times, in order. A tape needs one growing allocation, lets the walk skip a
+//! whole subtree in one step, and keeps numbers as text until a rule reads them.
+//!
+//! The grammar is RFC 8259, exactly what `JSON.parse` accepts, with two limits of our own: 128
+//! levels of nesting (as for JS values, so that both inputs accept the same documents) and
+//! numbers within a double's range (`1e400` would silently become `Infinity`). Escaped lone
+//! surrogates (`"\ud800"`), which `JSON.parse` accepts, are read as U+FFFD and flagged, as
+//! unpaired surrogates in JS strings are.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use super::node::{Kind, Node, Unreadable};
+
+/// The deepest nesting of arrays and objects accepted.
+pub const MAX_DEPTH: usize = 128;
+
+/// Offsets and indices share an entry with a 3-bit tag, so documents are limited to 512 MiB
+/// (more than a JS string can hold as UTF-16 text of ASCII, 2^29 - 24 code units).
+const PAYLOAD_BITS: u32 = 29;
+const PAYLOAD_MASK: u32 = (1 << PAYLOAD_BITS) - 1;
+/// The largest document accepted, in bytes.
+pub const MAX_LEN: usize = PAYLOAD_MASK as usize;
+
+const NULL: u32 = 0;
+const FALSE: u32 = 1;
+const TRUE: u32 = 2;
+/// `a`: start offset; `b`: end offset of the literal.
+const NUMBER: u32 = 3;
+/// `a`: start offset; `b`: end offset of the contents (between the quotes).
+const STRING: u32 = 4;
+/// `a`: index in `unescaped`; `b`: 1 when the string had an escaped lone surrogate.
+const ESCAPED: u32 = 5;
+/// `a`: the index just past the container's last descendant (so skipping it is one step).
+/// Objects hold key, value, key, value…, keys being STRING or ESCAPED entries.
+const ARRAY: u32 = 6;
+const OBJECT: u32 = 7;
+
+#[derive(Clone, Copy)]
+struct Entry {
+    /// The tag in the top 3 bits, a payload below.
+    tag_a: u32,
+    b: u32,
+}
+
+impl Entry {
+    fn new(tag: u32, a: usize, b: usize) -> Entry {
+        Entry { tag_a: tag << PAYLOAD_BITS | a as u32, b: b as u32 }
+    }
+    fn tag(self) -> u32 {
+        self.tag_a >> PAYLOAD_BITS
+    }
+    fn a(self) -> usize {
+        (self.tag_a & PAYLOAD_MASK) as usize
+    }
+}
+
+/// A parsed document.
+pub struct Tape<'a> {
+    text: &'a str,
+    entries: Vec<Entry>,
+    /// Strings that had escapes, decoded (the rest are slices of `text`).
+    unescaped: Vec<String>,
+}
+
+/// Why text is not JSON, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// What was wrong.
+    pub what: &'static str,
+    /// 1-based line of the offending character.
+    pub line: usize,
+    /// 1-based column of the offending character, in characters.
+    pub column: usize,
+}
+
+impl fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{} (line {}, column {})", self.what, self.line, self.column)
+    }
+}
+
+impl<'a> Tape<'a> {
+    /// Parses JSON text.
+    pub fn parse(text: &'a str) -> Result<Tape<'a>, SyntaxError> {
+        let mut parser = Parser {
+            bytes: text.as_bytes(),
+            pos: 0,
+            // Compact JSON has about one value in 10 bytes; growing from a guess this size
+            // saves the early reallocations without reserving much that goes unused.
+            tape: Tape { text, entries: Vec::with_capacity(text.len() / 16 + 4), unescaped: Vec::new() },
+            open: Vec::new(),
+        };
+        match parser.document() {
+            Ok(()) => Ok(parser.tape),
+            Err(what) => Err(error_at(text, parser.pos, what)),
+        }
+    }
+
+    /// The root value.
+    pub fn root(&self) -> JsonNode<'_> {
+        JsonNode { tape: self, at: 0 }
+    }
+}
+
+fn error_at(text: &str, pos: usize, what: &'static str) -> SyntaxError {
+    let pos = pos.min(text.len());
+    // `pos` may be inside a multi-byte character (a control character check never is, but be
+    // safe): count up to the character boundary at or before it.
+    let mut cut = pos;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let before = &text[..cut];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    SyntaxError { what, line, column }
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    tape: Tape<'a>,
+    /// The tape indices of the open containers, innermost last.
+    open: Vec<usize>,
+}
+
+type Parsed<T = ()> = Result<T, &'static str>;
+
+impl<'a> Parser<'a> {
+    fn document(&mut self) -> Parsed {
+        if self.bytes.len() > MAX_LEN {
+            return Err("the text is larger than 512 MiB");
+        }
+        self.value()?;
+        self.skip_whitespace();
+        if self.pos < self.bytes.len() {
+            return Err("unexpected text after the JSON value");
+        }
+        Ok(())
+    }
+
+    #[inline]
+    fn skip_whitespace(&mut self) {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                break;
+            }
+            self.pos += 1;
+        }
+    }
+
+    #[inline]
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_whitespace();
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn push(&mut self, tag: u32, a: usize, b: usize) {
+        self.tape.entries.push(Entry::new(tag, a, b));
+    }
+
+    /// Parses one value, iteratively: containers are tracked in `open`, never by recursion, so
+    /// any nesting the limit allows costs no stack.
+    fn value(&mut self) -> Parsed {
+        loop {
+            // A value.
+            match self.peek() {
+                None => return Err("unexpected end of text: expected a value"),
+                Some(b'{') => {
+                    self.open_container(OBJECT)?;
+                    if self.peek() == Some(b'}') {
+                        self.pos += 1;
+                        self.close_container();
+                    } else {
+                        self.key()?;
+                        continue;
+                    }
+                }
+                Some(b'[') => {
+                    self.open_container(ARRAY)?;
+                    if self.peek() == Some(b']') {
+                        self.pos += 1;
+                        self.close_container();
+                    } else {
+                        continue;
+                    }
+                }
+                Some(b'"') => self.string()?,
+                Some(b'-' | b'0'..=b'9') => self.number()?,
+                Some(b't') => self.literal(b"true", TRUE)?,
+                Some(b'f') => self.literal(b"false", FALSE)?,
+                Some(b'n') => self.literal(b"null", NULL)?,
+                Some(_) => return Err("expected a value"),
+            }
+            // What follows it: a comma and the next element, or the end of containers.
+            loop {
+                let Some(&container) = self.open.last() else { return Ok(()) };
+                let in_object = self.tape.entries[container].tag() == OBJECT;
+                match self.peek() {
+                    Some(b',') => {
+                        self.pos += 1;
+                        if in_object {
+                            self.key()?;
+                        }
+                        break;
+                    }
+                    Some(b'}') if in_object => {
+                        self.pos += 1;
+                        self.close_container();
+                    }
+                    Some(b']') if !in_object => {
+                        self.pos += 1;
+                        self.close_container();
+                    }
+                    None => return Err(if in_object { "unexpected end of text in an object" } else { "unexpected end of text in an array" }),
+                    Some(_) => return Err(if in_object { "expected `,` or `}`" } else { "expected `,` or `]`" }),
+                }
+            }
+        }
+    }
+
+    fn open_container(&mut self, tag: u32) -> Parsed {
+        if self.open.len() >= MAX_DEPTH {
+            return Err("nested deeper than 128 levels");
+        }
+        self.pos += 1;
+        self.open.push(self.tape.entries.len());
+        // The end index is filled in when the container closes.
+        self.push(tag, 0, 0);
+        Ok(())
+    }
+
+    fn close_container(&mut self) {
+        if let Some(index) = self.open.pop() {
+            let end = self.tape.entries.len();
+            let entry = &mut self.tape.entries[index];
+            *entry = Entry::new(entry.tag(), end, 0);
+        }
+    }
+
+    /// An object key and its colon.
+    fn key(&mut self) -> Parsed {
+        match self.peek() {
+            Some(b'"') => self.string()?,
+            None => return Err("unexpected end of text in an object"),
+            Some(_) => return Err("expected a string key"),
+        }
+        match self.peek() {
+            Some(b':') => {
+                self.pos += 1;
+                Ok(())
+            }
+            None => Err("unexpected end of text in an object"),
+            Some(_) => Err("expected `:`"),
+        }
+    }
+
+    fn literal(&mut self, word: &[u8], tag: u32) -> Parsed {
+        if self.bytes[self.pos..].starts_with(word) {
+            self.pos += word.len();
+            self.push(tag, 0, 0);
+            Ok(())
+        } else {
+            Err("expected a value")
+        }
+    }
+
+    fn number(&mut self) -> Parsed {
+        let start = self.pos;
+        let b = self.bytes;
+        let mut i = start;
+        let digits = |i: &mut usize| {
+            let from = *i;
+            while b.get(*i).is_some_and(u8::is_ascii_digit) {
+                *i += 1;
+            }
+            *i - from
+        };
+        if b[i] == b'-' {
+            i += 1;
+        }
+        match b.get(i) {
+            Some(b'0') => i += 1,
+            Some(b'1'..=b'9') => {
+                digits(&mut i);
+            }
+            _ => {
+                self.pos = i;
+                return Err("invalid number: expected a digit");
+            }
+        }
+        let mut exact_range = i - start < 300;
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+            if digits(&mut i) == 0 {
+                self.pos = i;
+                return Err("invalid number: expected a digit after the decimal point");
+            }
+        }
+        if matches!(b.get(i), Some(b'e' | b'E')) {
+            i += 1;
+            if matches!(b.get(i), Some(b'+' | b'-')) {
+                i += 1;
+            }
+            if digits(&mut i) == 0 {
+                self.pos = i;
+                return Err("invalid number: expected a digit in the exponent");
+            }
+            exact_range = false;
+        }
+        // Only a long literal or one with an exponent can be beyond a double's range: parse
+        // just those now, the rest when (if) a rule reads them.
+        if !exact_range && !parse_f64(&self.tape.text[start..i]).is_finite() {
+            self.pos = start;
+            return Err("number out of range: beyond a double's ±1.8e308");
+        }
+        self.pos = i;
+        self.push(NUMBER, start, i);
+        Ok(())
+    }
+
+    /// A string: scanned eight bytes at a time for the quote, a backslash or a control
+    /// character; strings without escapes are recorded as a slice of the text.
+    fn string(&mut self) -> Parsed {
+        let start = self.pos + 1;
+        let b = self.bytes;
+        let mut i = start;
+        loop {
+            // Eight bytes at a time, while there are eight.
+            while let Some(chunk) = b.get(i..i + 8) {
+                let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+                let stop = has_byte(word, b'"') | has_byte(word, b'\\') | has_less_than_0x20(word);
+                if stop != 0 {
+                    i += (stop.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                i += 8;
+            }
+            match b.get(i) {
+                None => {
+                    self.pos = i;
+                    return Err("unexpected end of text in a string");
+                }
+                Some(b'"') => {
+                    self.pos = i + 1;
+                    self.push(STRING, start, i);
+                    return Ok(());
+                }
+                Some(b'\\') => {
+                    self.pos = i;
+                    return self.escaped_string(start);
+                }
+                Some(c) if *c < 0x20 => {
+                    self.pos = i;
+                    return Err("control character in a string: U+0000 to U+001F must be escaped");
+                }
+                Some(_) => i += 1,
+            }
+        }
+    }
+
+    /// The rest of a string from its first backslash (at `self.pos`), decoded into a copy.
+    fn escaped_string(&mut self, start: usize) -> Parsed {
+        let b = self.bytes;
+        let text = self.tape.text;
+        let mut out = String::with_capacity(self.pos - start + 16);
+        out.push_str(&text[start..self.pos]);
+        let mut lone = false;
+        let mut i = self.pos;
+        loop {
+            let run = i;
+            while b.get(i).is_some_and(|&c| c != b'"' && c != b'\\' && c >= 0x20) {
+                i += 1;
+            }
+            // `run..i` ends before an ASCII byte (or the end), so it is on character boundaries.
+            out.push_str(&text[run..i]);
+            match b.get(i) {
+                None => {
+                    self.pos = i;
+                    return Err("unexpected end of text in a string");
+                }
+                Some(b'"') => break,
+                Some(b'\\') => {
+                    let escape = b.get(i + 1).copied();
+                    i += 2;
+                    match escape {
+                        Some(b'"') => out.push('"'),
+                        Some(b'\\') => out.push('\\'),
+                        Some(b'/') => out.push('/'),
+                        Some(b'b') => out.push('\u{8}'),
+                        Some(b'f') => out.push('\u{C}'),
+                        Some(b'n') => out.push('\n'),
+                        Some(b'r') => out.push('\r'),
+                        Some(b't') => out.push('\t'),
+                        Some(b'u') => {
+                            let Some(unit) = hex4(b, i) else {
+                                self.pos = i;
+                                return Err("invalid \\u escape: expected four hexadecimal digits");
+                            };
+                            i += 4;
+                            let c = match unit {
+                                0xD800..=0xDBFF => match (b.get(i..i + 2), hex4(b, i + 2)) {
+                                    (Some(b"\\u"), Some(low @ 0xDC00..=0xDFFF)) => {
+                                        i += 6;
+                                        char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+                                    }
+                                    _ => None,
+                                },
+                                _ => char::from_u32(unit),
+                            };
+                            out.push(c.unwrap_or_else(|| {
+                                lone = true;
+                                '\u{FFFD}'
+                            }));
+                        }
+                        Some(_) => {
+                            self.pos = i - 1;
+                            return Err("invalid escape: expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+                        }
+                        None => {
+                            self.pos = i - 1;
+                            return Err("unexpected end of text in a string");
+                        }
+                    }
+                }
+                Some(_) => {
+                    self.pos = i;
+                    return Err("control character in a string: U+0000 to U+001F must be escaped");
+                }
+            }
+        }
+        self.pos = i + 1;
+        let index = self.tape.unescaped.len();
+        self.tape.unescaped.push(out);
+        self.push(ESCAPED, index, usize::from(lone));
+        Ok(())
+    }
+}
+
+fn hex4(b: &[u8], at: usize) -> Option<u32> {
+    let digits = b.get(at..at + 4)?;
+    digits.iter().try_fold(0, |n, &d| Some(n << 4 | (d as char).to_digit(16)?))
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// A word with the high bit set in each byte of `word` that equals `byte` (exact for the
+/// lowest such byte, which is all the scan needs).
+#[inline]
+fn has_byte(word: u64, byte: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
+
+/// A word with the high bit set in each byte below 0x20 (exact for the lowest such byte).
+#[inline]
+fn has_less_than_0x20(word: u64) -> u64 {
+    word.wrapping_sub(ONES * 0x20) & !word & HIGHS
+}
+
+/// A JSON number literal (already checked against the grammar) as `JSON.parse` reads it:
+/// correctly rounded.
+fn parse_f64(literal: &str) -> f64 {
+    literal.parse().unwrap_or(f64::NAN)
+}
+
+/// A value in a [`Tape`].
+#[derive(Clone, Copy)]
+pub struct JsonNode<'t> {
+    tape: &'t Tape<'t>,
+    at: usize,
+}
+
+impl<'t> JsonNode<'t> {
+    fn entry(&self) -> Entry {
+        self.tape.entries[self.at]
+    }
+
+    /// The index just past this value and its descendants.
+    fn end(&self) -> usize {
+        let entry = self.entry();
+        match entry.tag() {
+            ARRAY | OBJECT => entry.a(),
+            _ => self.at + 1,
+        }
+    }
+
+    fn at(&self, at: usize) -> JsonNode<'t> {
+        JsonNode { tape: self.tape, at }
+    }
+
+    /// The string, borrowed from the tape.
+    pub fn str(&self) -> Option<&'t str> {
+        let entry = self.entry();
+        match entry.tag() {
+            STRING => Some(&self.tape.text[entry.a()..entry.b as usize]),
+            ESCAPED => Some(&self.tape.unescaped[entry.a()]),
+            _ => None,
+        }
+    }
+
+    /// The key/value pairs of an object, in document order.
+    fn entries(&self) -> impl Iterator<Item = (&'t str, JsonNode<'t>)> + 't {
+        let node = *self;
+        let (mut next, end) = if node.entry().tag() == OBJECT { (node.at + 1, node.end()) } else { (0, 0) };
+        std::iter::from_fn(move || {
+            if next >= end {
+                return None;
+            }
+            let key = node.at(next).str().unwrap_or_default();
+            let value = node.at(next + 1);
+            next = value.end();
+            Some((key, value))
+        })
+    }
+}
+
+impl fmt::Debug for JsonNode<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "JsonNode({:?} at {})", self.kind(), self.at)
+    }
+}
+
+impl<'t> Node for JsonNode<'t> {
+    fn kind(&self) -> Kind {
+        match self.entry().tag() {
+            NULL => Kind::Null,
+            FALSE | TRUE => Kind::Bool,
+            NUMBER => Kind::Number,
+            STRING | ESCAPED => Kind::String,
+            ARRAY => Kind::Array,
+            _ => Kind::Object,
+        }
+    }
+    fn as_bool(&self) -> Option<bool> {
+        match self.entry().tag() {
+            FALSE => Some(false),
+            TRUE => Some(true),
+            _ => None,
+        }
+    }
+    fn as_f64(&self) -> Option<f64> {
+        let entry = self.entry();
+        (entry.tag() == NUMBER).then(|| parse_f64(&self.tape.text[entry.a()..entry.b as usize]))
+    }
+    fn as_str(&self) -> Option<Cow<'_, str>> {
+        self.str().map(Cow::Borrowed)
+    }
+    type Text = &'t str;
+    fn text(&self) -> Option<&'t str> {
+        self.str()
+    }
+    fn has_lone_surrogate(&self) -> bool {
+        let entry = self.entry();
+        entry.tag() == ESCAPED && entry.b == 1
+    }
+    fn for_each_item(&self, mut f: impl FnMut(usize, Result<Self, Unreadable>)) -> Result<(), Unreadable> {
+        if self.entry().tag() == ARRAY {
+            let (mut next, end) = (self.at + 1, self.end());
+            let mut index = 0;
+            while next < end {
+                let item = self.at(next);
+                next = item.end();
+                f(index, Ok(item));
+                index += 1;
+            }
+        }
+        Ok(())
+    }
+    fn for_each_entry(&self, mut f: impl FnMut(&str, Result<Self, Unreadable>)) -> Result<(), Unreadable> {
+        for (key, value) in self.entries() {
+            f(key, Ok(value));
+        }
+        Ok(())
+    }
+    fn get(&self, key: &str) -> Option<Self> {
+        // The last occurrence wins, as in JSON.parse.
+        self.entries().filter(|(k, _)| *k == key).last().map(|(_, v)| v)
+    }
+    const FROM_JSON_TEXT: bool = true;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parses(text: &str) -> bool {
+        Tape::parse(text).is_ok()
+    }
+
+    #[test]
+    fn accepts_what_json_parse_accepts() {
+        for text in [
+            "null", "true", "false", "0", "-0", "1.5e-3", "1E+2", "-12.75", "\"\"", "[]", "{}", " \t\r\n[ 1 , {\"a\" : [ ] } ] ",
+            "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\\uD83D\\uDE00\"", "{\"a\":1,\"a\":2}", "1e308", "9007199254740993",
+        ] {
+            assert!(parses(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_json_parse_refuses() {
+        for text in [
+            "", " ", "nul", "True", "01", "-", "1.", ".5", "1e", "+1", "0x10", "NaN", "Infinity", "[1,]", "{\"a\":1,}", "{a:1}",
+            "{\"a\" 1}", "[1 2]", "\"a", "\"\\x\"", "\"\\u12\"", "\"\t\"", "[", "{", "{\"a\":", "[]]", "{} {}", "'a'", "\u{FEFF}{}",
+        ] {
+            assert!(!parses(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn strings_are_borrowed_unless_escaped() {
+        let tape = Tape::parse(r#"{"plain":"abcdefghijklmnopqrstuvwxyz","esc":"a\nb\u00e9\ud83d\ude00","lone":"x\udc00"}"#).unwrap();
+        let root = tape.root();
+        assert_eq!(root.get("plain").unwrap().str(), Some("abcdefghijklmnopqrstuvwxyz"));
+        assert!(tape.unescaped.len() == 2);
+        let esc = root.get("esc").unwrap();
+        assert_eq!(esc.str(), Some("a\nbé😀"));
+        assert!(!esc.has_lone_surrogate());
+        let lone = root.get("lone").unwrap();
+        assert_eq!(lone.str(), Some("x\u{FFFD}"));
+        assert!(lone.has_lone_surrogate());
+    }
+
+    #[test]
+    fn the_scan_finds_quotes_and_control_characters_at_every_offset() {
+        for len in 0..20 {
+            let body = "é".repeat(len / 2) + &"x".repeat(len % 2);
+            let text = format!("[\"{body}\",1]");
+            let tape = Tape::parse(&text).unwrap();
+            assert_eq!(tape.root().get_item(0).str(), Some(body.as_str()));
+            assert!(!parses(&format!("[\"{body}\u{1F}\"]")), "control character after {len}");
+            assert!(!parses(&format!("[\"{body}")), "unterminated after {len}");
+        }
+    }
+
+    #[test]
+    fn containers_skip_their_descendants() {
+        let tape = Tape::parse(r#"{"a":[1,[2,{"x":3}],4],"b":{"c":{}},"c":"s","a":null}"#).unwrap();
+        let root = tape.root();
+        let keys: Vec<&str> = root.entries().map(|(k, _)| k).collect();
+        assert_eq!(keys, ["a", "b", "c", "a"]);
+        assert_eq!(root.get("a").unwrap().kind(), Kind::Null, "the last duplicate wins");
+        let first = root.entries().next().unwrap().1;
+        let mut items = Vec::new();
+        first.for_each_item(|i, item| items.push((i, item.unwrap().kind()))).unwrap();
+        assert_eq!(items, [(0, Kind::Number), (1, Kind::Array), (2, Kind::Number)]);
+    }
+
+    #[test]
+    fn numbers_read_as_json_parse_reads_them() {
+        let tape = Tape::parse("[9007199254740993,-0.1,1e-400,123456789012345678901234567890]").unwrap();
+        let n = |i| tape.root().get_item(i).as_f64().unwrap();
+        assert_eq!(n(0), 9007199254740992.0);
+        assert_eq!(n(1), -0.1);
+        assert_eq!(n(2), 0.0);
+        assert_eq!(n(3), 1.2345678901234568e29);
+        assert_eq!(Tape::parse("1e400").err().unwrap().what, "number out of range: beyond a double's ±1.8e308");
+        assert!(!parses(&format!("-{}", "9".repeat(400))));
+        assert!(parses(&format!("0.{}", "9".repeat(400))));
+    }
+
+    #[test]
+    fn errors_say_where_in_characters() {
+        let e = Tape::parse("{\"é\": 1,\n  \"b\": }").err().unwrap();
+        assert_eq!((e.what, e.line, e.column), ("expected a value", 2, 8));
+        let e = Tape::parse("[\"é\" x]").err().unwrap();
+        assert_eq!((e.line, e.column), (1, 6));
+    }
+
+    #[test]
+    fn nesting_is_limited_without_recursion() {
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parses(&ok));
+        let deep = "[".repeat(1_000_000) + &"]".repeat(1_000_000);
+        assert_eq!(Tape::parse(&deep).err().unwrap().what, "nested deeper than 128 levels");
+    }
+
+    impl<'t> JsonNode<'t> {
+        fn get_item(&self, index: usize) -> JsonNode<'t> {
+            let mut found = None;
+            self.for_each_item(|i, item| {
+                if i == index {
+                    found = item.ok();
+                }
+            })
+            .unwrap();
+            found.unwrap()
+        }
+    }
+}
