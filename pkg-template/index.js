@@ -2,6 +2,7 @@
 // Entry point for browsers and bundlers. The Wasm is fetched and compiled once, by
 // `await init()`; using the package before that throws an error saying so.
 import * as bindings from "./wasm/seam_portal_bg.js";
+import { imports } from "./wasm/imports.js";
 import "./setup.js";
 
 export * from "./wasm/seam_portal_bg.js";
@@ -41,7 +42,6 @@ export default init;
 
 /** @param {Parameters<typeof init>[0]} source */
 async function load(source) {
-  const imports = { "./seam_portal_bg.js": bindings };
   /** @type {WebAssembly.Instance} */
   let instance;
   if (source instanceof WebAssembly.Module) {

@@ -87,3 +87,29 @@ function faithfulLeaf(value, stack) {
       return false;
   }
 }
+
+/**
+ * Makes `result.value` the parsed `text`, parsed when first read: callers who only want the
+ * verdict (the common use of `validateJson`) do not pay for building the object. The property
+ * keeps its place among the keys, is enumerable (so spreading, `JSON.stringify` and
+ * `structuredClone` see it) and becomes a plain data property once read or assigned.
+ * @param {{ value?: unknown }} result
+ * @param {string} text JSON text the validator accepted, which JSON.parse therefore accepts
+ */
+export function parseOnFirstRead(result, text) {
+  /** @param {object} target @param {unknown} value */
+  const settle = (target, value) =>
+    Object.defineProperty(target, "value", { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(result, "value", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = JSON.parse(text);
+      settle(this, value);
+      return value;
+    },
+    set(value) {
+      settle(this, value);
+    },
+  });
+}

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as bindings from "./wasm/seam_portal_bg.js";
+import { imports } from "./wasm/imports.js";
 import "./setup.js";
 
 export * from "./wasm/seam_portal_bg.js";
@@ -11,7 +12,7 @@ export * from "./errors.js";
 
 // In the CJS bundle, __dirname is the package's folder.
 const bytes = readFileSync(join(__dirname, "wasm", "seam_portal_bg.wasm"));
-const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { "./seam_portal_bg.js": bindings });
+const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), imports);
 bindings.__wbg_set_wasm(instance.exports);
 /** @type {any} */ (instance.exports).__wbindgen_start?.();
 

@@ -44,6 +44,8 @@ extern "C" {
 extern "C" {
     #[wasm_bindgen(js_name = faithfulJson)]
     fn faithful_json(value: &JsValue) -> Option<js_sys::JsString>;
+    #[wasm_bindgen(js_name = parseOnFirstRead)]
+    fn parse_on_first_read(result: &JsValue, text: &JsValue);
 }
 
 /// Validates a JS value: through its JSON text when serialising changes nothing (one copy into
@@ -84,7 +86,8 @@ pub enum ValidationResult {
         /// `true`.
         #[tsify(type = "true")]
         ok: bool,
-        /// The request: the value given to `validate`, or the parsed text given to `validateJson`.
+        /// The request: the value given to `validate`, or the parsed text given to `validateJson`
+        /// (parsed when first read).
         #[tsify(type = "CreatePortalRequest")]
         #[serde(with = "serde_wasm_bindgen::preserve")]
         value: JsValue,
@@ -163,8 +166,14 @@ pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string")] json: JsVa
         return result(Report { issues: vec![issue], warnings: Vec::new() }, || JsValue::UNDEFINED);
     };
     let report = validate::validate_json(&text);
-    // The text parsed in Rust, so JSON.parse accepts it too.
-    result(report, || js_sys::JSON::parse(&text).unwrap_or(JsValue::UNDEFINED))
+    let valid = report.is_valid();
+    let result = result(report, || JsValue::UNDEFINED);
+    if valid {
+        // JSON.parse of the caller's own string, when `value` is first read: parsing costs as
+        // much as validating, and many callers only want the verdict.
+        parse_on_first_read(&result, &json);
+    }
+    result
 }
 
 /// Returns a copy of a valid request with every default the spec documents filled in (for

@@ -59,6 +59,26 @@ test("validateJson parses, then applies the same rules", () => {
   assert.ok(!notText.ok && notText.issues[0].code === "invalid_type");
 });
 
+test("validateJson's value is parsed when first read, then is a plain property", () => {
+  const text = JSON.stringify({ ...minimal(), locale: "pt-PT" });
+  const result = /** @type {any} */ (validateJson(text));
+  assert.deepEqual(Object.keys(result), ["ok", "value", "warnings"], "in its place among the keys");
+  assert.equal(typeof Object.getOwnPropertyDescriptor(result, "value")?.get, "function", "not parsed yet");
+  const value = result.value;
+  assert.deepEqual(value, JSON.parse(text));
+  assert.equal(result.value, value, "parsed once");
+  const settled = Object.getOwnPropertyDescriptor(result, "value");
+  assert.deepEqual(settled, { value, writable: true, enumerable: true, configurable: true });
+  // Whoever reads it first (a spread, JSON.stringify, structuredClone) gets the parsed value.
+  assert.deepEqual({ .../** @type {any} */ (validateJson(text)) }.value, JSON.parse(text));
+  assert.equal(JSON.stringify(validateJson(text)), JSON.stringify({ ok: true, value: JSON.parse(text), warnings: [] }));
+  assert.deepEqual(structuredClone(validateJson(text)), { ok: true, value: JSON.parse(text), warnings: [] });
+  // Assigning before reading replaces it without parsing.
+  const assigned = /** @type {any} */ (validateJson(text));
+  assigned.value = 1;
+  assert.equal(assigned.value, 1);
+});
+
 test("validate never throws, whatever it is given", () => {
   const revocable = Proxy.revocable({}, {});
   revocable.revoke();

@@ -1,0 +1,75 @@
+//! The JSON tape parser against serde_json, as a differential oracle on arbitrary bytes: both
+//! accept and refuse the same texts, and read the same values from what they accept.
+//!
+//! Known, intended differences: escaped lone surrogates (`"\ud800"`), which JSON.parse and the
+//! tape accept (as U+FFFD, flagged) and serde_json refuses; and nesting, where serde_json stops
+//! at 127 levels and the tape at 128.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use seam_portal::validate::{JsonNode, Kind, Node, Tape};
+use serde_json::Value;
+
+/// Compares a tape value with serde_json's reading of the same text; false when they differ.
+fn same(node: &JsonNode, value: &Value) -> bool {
+    match (node.kind(), value) {
+        (Kind::Null, Value::Null) => true,
+        (Kind::Bool, Value::Bool(b)) => node.as_bool() == Some(*b),
+        (Kind::Number, Value::Number(n)) => {
+            let (ours, theirs) = (node.as_f64().unwrap_or(f64::NAN), n.as_f64().unwrap_or(f64::NAN));
+            // serde_json's default float parsing may be off by an ulp; ours is str::parse.
+            ours == theirs || (ours - theirs).abs() <= theirs.abs() * 1e-15
+        }
+        (Kind::String, Value::String(s)) => node.as_str().as_deref() == Some(s.as_str()),
+        (Kind::Array, Value::Array(items)) => {
+            let mut ok = true;
+            let mut count = 0;
+            let _ = node.for_each_item(|i, item| {
+                count += 1;
+                ok &= items.get(i).is_some_and(|v| same(&item.unwrap(), v));
+            });
+            ok && count == items.len()
+        }
+        (Kind::Object, Value::Object(map)) => {
+            // serde_json keeps the last of duplicate keys, as `get` does.
+            let mut ok = true;
+            let _ = node.for_each_entry(|key, _| ok &= map.contains_key(key));
+            ok && map.iter().all(|(k, v)| node.get(k).is_some_and(|n| same(&n, v)))
+        }
+        _ => false,
+    }
+}
+
+fn depth(text: &str) -> usize {
+    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0, false, false);
+    for b in text.bytes() {
+        match (in_string, escaped, b) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') => in_string = false,
+            (false, _, b'"') => in_string = true,
+            (false, _, b'[' | b'{') => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            (false, _, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let ours = Tape::parse(text);
+    let theirs = serde_json::from_str::<Value>(text);
+    match (&ours, &theirs) {
+        (Ok(tape), Ok(value)) => assert!(same(&tape.root(), value), "different values for {text:?}"),
+        (Err(e), Ok(_)) => assert!(depth(text) >= 127, "refused what serde_json accepts: {e} in {text:?}"),
+        (Ok(_), Err(e)) => assert!(
+            text.to_ascii_lowercase().contains("\\ud") || depth(text) >= 127,
+            "accepted what serde_json refuses ({e}): {text:?}"
+        ),
+        (Err(e), Err(_)) => assert!(e.line >= 1 && e.column >= 1 && !e.what.is_empty()),
+    }
+});
