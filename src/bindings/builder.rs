@@ -180,9 +180,9 @@ impl PortalRequestBuilder {
 impl PortalRequestBuilder {
     /// A plain copy of the body: parsed from its JSON text when validation already made it,
     /// else serialised now (and the body itself if that fails, e.g. on a BigInt).
-    fn copy_of(&self, text: Option<String>) -> JsValue {
-        let text = text.map(Ok).unwrap_or_else(|| js_sys::JSON::stringify(&self.body).map(String::from));
-        text.and_then(|text| js_sys::JSON::parse(&text)).unwrap_or_else(|_| self.body.clone().into())
+    fn copy_of(&self, text: Option<js_sys::JsString>) -> JsValue {
+        let text = text.map(Ok).unwrap_or_else(|| js_sys::JSON::stringify(&self.body));
+        text.and_then(|text| super::js_text::parse_json(&text)).unwrap_or_else(|_| self.body.clone().into())
     }
 }
 

@@ -4,6 +4,13 @@ use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of a JS string (js-sys's binding takes a Rust `&str`, a copy out of Wasm).
+    #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
+    pub fn parse_json(text: &JsString) -> Result<JsValue, JsValue>;
+}
+
 #[wasm_bindgen(module = "/pkg-template/utf8.js")]
 extern "C" {
     type Encoded;

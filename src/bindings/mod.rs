@@ -57,13 +57,15 @@ pub(crate) fn validate_value(value: &JsValue) -> Report {
 
 /// [`validate_value`], also handing back the JSON text when it was read through one (that
 /// text is exactly what `JSON.stringify` sends, so `submit` sends it rather than serialising
-/// again).
-pub(crate) fn validate_value_keeping_text(value: &JsValue) -> (Report, Option<String>) {
-    if let Some(text) = faithful_json(value).and_then(|text| js_text::read_string(&text)) {
-        let report = validate::validate_json(&text);
-        // JSON text has limits a JS value does not (nesting): those cases take the walk.
-        if !report.issues.iter().any(|i| i.code == validate::IssueCode::InvalidJson) {
-            return (report, Some(text));
+/// again). The text stays a JS string: that is what `fetch` and `JSON.parse` take.
+pub(crate) fn validate_value_keeping_text(value: &JsValue) -> (Report, Option<js_sys::JsString>) {
+    if let Some(js_text) = faithful_json(value) {
+        if let Some(text) = js_text::read_string(&js_text) {
+            let report = validate::validate_json(&text);
+            // JSON text has limits a JS value does not (nesting): those cases take the walk.
+            if !report.issues.iter().any(|i| i.code == validate::IssueCode::InvalidJson) {
+                return (report, Some(js_text));
+            }
         }
     }
     (validate::validate(&JsNode::new(value.clone())), None)
@@ -191,8 +193,9 @@ pub fn with_defaults(
     // The request as JSON.stringify sends it: the text validation read, when it read one.
     let text = match text {
         Some(text) => text,
-        None => String::from(js_sys::JSON::stringify(&request)?),
+        None => js_sys::JSON::stringify(&request)?,
     };
+    let text = js_text::read_string(&text).unwrap_or_default();
     let value = serde_json::from_str(&text).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     Ok(to_js_json(&crate::defaults::with_defaults(value)))
 }

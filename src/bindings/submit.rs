@@ -115,7 +115,6 @@ pub async fn submit(
     let body = match text {
         Some(text) => text,
         None => js_sys::JSON::stringify(&request)
-            .map(String::from)
             .map_err(|_| error("SeamInvalidOptionsError", "the request could not be serialised to JSON"))?,
     };
     call.send(body).await
@@ -197,7 +196,7 @@ impl Call {
         Ok(Call { url: format!("{}{PATH}", base.trim_end_matches('/')), headers, timeout_ms, policy, signal, fetch })
     }
 
-    async fn send(&self, body: String) -> Result<JsValue, JsValue> {
+    async fn send(&self, body: js_sys::JsString) -> Result<JsValue, JsValue> {
         let mut attempt = 0;
         loop {
             let answer = self.attempt(&body).await?;
@@ -214,7 +213,7 @@ impl Call {
     }
 
     /// One request and its answer, within the time limit.
-    async fn attempt(&self, body: &str) -> Result<Answer, JsValue> {
+    async fn attempt(&self, body: &js_sys::JsString) -> Result<Answer, JsValue> {
         let controller = AbortController::new()?;
         let deadline = Deadline::start(self.timeout_ms, self.signal.as_ref(), Some(controller.clone()))?;
         let mut builder = Request::post(&self.url).abort_signal(Some(&controller.signal()));
@@ -222,7 +221,7 @@ impl Call {
             builder = builder.header(name, value);
         }
         let request: web_sys::Request = builder
-            .body(body)
+            .body(JsValue::from(body))
             .map_err(|_| error("SeamInvalidOptionsError", "the request could not be built (is the endpoint a valid URL?)"))?
             .into();
         let fetched = deadline.race(self.fetch.call1(&JsValue::UNDEFINED, &request)).await;

@@ -1,6 +1,6 @@
 //! Walks a document along the schema tables and records every issue with its path.
 
-use super::schema::{custom_metadata, Format, Shape, Str, Ty, LANDING_PAGE_KEYS};
+use super::schema::{custom_metadata, Field, Format, Shape, Str, Ty, LANDING_PAGE_KEYS};
 use super::text::{self, DateTimeCheck};
 use super::{IssueCode, Kind, Node, Report, Unreadable, ValidationIssue};
 
@@ -108,10 +108,14 @@ impl Checker {
         }
         // Shapes have at most 32 fields: one bit each records that the field was seen.
         let mut seen: u32 = 0;
+        // Objects of one kind tend to list their keys in one order: the search for a key starts
+        // after the field the previous key matched.
+        let mut next = 0;
         let walked = node.for_each_entry(|key, value| {
-            let Some(i) = shape.fields.iter().position(|f| f.name == key) else {
+            let Some(i) = find_field(shape, key, next) else {
                 return self.at_key(key, |cx| cx.unknown_property(shape, key, value));
             };
+            next = i + 1;
             let field = &shape.fields[i];
             self.at_field(field.name, |cx| {
                 if seen & (1 << i) != 0 {
@@ -411,6 +415,16 @@ impl Checker {
             ),
         }
     }
+}
+
+/// The index of the field named `key`, searching from `from` round to the start. Lengths and
+/// first bytes are compared before whole names: most fields differ in one or the other.
+fn find_field(shape: &Shape, key: &str, from: usize) -> Option<usize> {
+    let fields = shape.fields;
+    let first = *key.as_bytes().first()?;
+    let matches = |f: &Field| f.name.len() == key.len() && f.name.as_bytes()[0] == first && f.name == key;
+    let from = from.min(fields.len());
+    fields[from..].iter().position(matches).map(|i| i + from).or_else(|| fields[..from].iter().position(matches))
 }
 
 /// Appends `[index]` to a path.

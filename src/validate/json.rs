@@ -36,7 +36,8 @@ const NUMBER: u32 = 3;
 const STRING: u32 = 4;
 /// `a`: index in `unescaped`; `b`: 1 when the string had an escaped lone surrogate.
 const ESCAPED: u32 = 5;
-/// `a`: the index just past the container's last descendant (so skipping it is one step).
+/// `a`: the index just past the container's last descendant (so skipping it is one step);
+/// `b`: how many items (arrays) or entries (objects) it has.
 /// Objects hold key, value, key, value…, keys being STRING or ESCAPED entries.
 const ARRAY: u32 = 6;
 const OBJECT: u32 = 7;
@@ -127,8 +128,8 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     tape: Tape<'a>,
-    /// The tape indices of the open containers, innermost last.
-    open: Vec<usize>,
+    /// The open containers, innermost last: tape index, and values so far.
+    open: Vec<(usize, usize)>,
 }
 
 type Parsed<T = ()> = Result<T, &'static str>;
@@ -171,6 +172,9 @@ impl<'a> Parser<'a> {
     fn value(&mut self) -> Parsed {
         loop {
             // A value.
+            if let Some((_, count)) = self.open.last_mut() {
+                *count += 1;
+            }
             match self.peek() {
                 None => return Err("unexpected end of text: expected a value"),
                 Some(b'{') => {
@@ -201,7 +205,7 @@ impl<'a> Parser<'a> {
             }
             // What follows it: a comma and the next element, or the end of containers.
             loop {
-                let Some(&container) = self.open.last() else { return Ok(()) };
+                let Some(&(container, _)) = self.open.last() else { return Ok(()) };
                 let in_object = self.tape.entries[container].tag() == OBJECT;
                 match self.peek() {
                     Some(b',') => {
@@ -231,17 +235,17 @@ impl<'a> Parser<'a> {
             return Err("nested deeper than 128 levels");
         }
         self.pos += 1;
-        self.open.push(self.tape.entries.len());
-        // The end index is filled in when the container closes.
+        self.open.push((self.tape.entries.len(), 0));
+        // The end index and count are filled in when the container closes.
         self.push(tag, 0, 0);
         Ok(())
     }
 
     fn close_container(&mut self) {
-        if let Some(index) = self.open.pop() {
+        if let Some((index, count)) = self.open.pop() {
             let end = self.tape.entries.len();
             let entry = &mut self.tape.entries[index];
-            *entry = Entry::new(entry.tag(), end, 0);
+            *entry = Entry::new(entry.tag(), end, count);
         }
     }
 
@@ -480,11 +484,13 @@ pub struct JsonNode<'t> {
 }
 
 impl<'t> JsonNode<'t> {
+    #[inline]
     fn entry(&self) -> Entry {
         self.tape.entries[self.at]
     }
 
     /// The index just past this value and its descendants.
+    #[inline]
     fn end(&self) -> usize {
         let entry = self.entry();
         match entry.tag() {
@@ -493,11 +499,13 @@ impl<'t> JsonNode<'t> {
         }
     }
 
+    #[inline]
     fn at(&self, at: usize) -> JsonNode<'t> {
         JsonNode { tape: self.tape, at }
     }
 
     /// The string, borrowed from the tape.
+    #[inline]
     pub fn str(&self) -> Option<&'t str> {
         let entry = self.entry();
         match entry.tag() {
@@ -507,19 +515,34 @@ impl<'t> JsonNode<'t> {
         }
     }
 
-    /// The key/value pairs of an object, in document order.
-    fn entries(&self) -> impl Iterator<Item = (&'t str, JsonNode<'t>)> + 't {
+    /// The key/value pairs of an object, in document order, keys as tape indices.
+    fn entries(&self) -> impl Iterator<Item = (usize, JsonNode<'t>)> + 't {
         let node = *self;
         let (mut next, end) = if node.entry().tag() == OBJECT { (node.at + 1, node.end()) } else { (0, 0) };
         std::iter::from_fn(move || {
             if next >= end {
                 return None;
             }
-            let key = node.at(next).str().unwrap_or_default();
+            let key = next;
             let value = node.at(next + 1);
             next = value.end();
             Some((key, value))
         })
+    }
+
+    /// Whether the string at tape index `at` is `key`; lengths are compared before any byte
+    /// (object lookups compare many keys, and most differ in length).
+    #[inline]
+    fn key_is(&self, at: usize, key: &str) -> bool {
+        let entry = self.tape.entries[at];
+        match entry.tag() {
+            STRING => {
+                let (start, end) = (entry.a(), entry.b as usize);
+                end - start == key.len() && &self.tape.text.as_bytes()[start..end] == key.as_bytes()
+            }
+            ESCAPED => self.tape.unescaped[entry.a()] == key,
+            _ => false,
+        }
     }
 }
 
@@ -530,6 +553,7 @@ impl fmt::Debug for JsonNode<'_> {
 }
 
 impl<'t> Node for JsonNode<'t> {
+    #[inline]
     fn kind(&self) -> Kind {
         match self.entry().tag() {
             NULL => Kind::Null,
@@ -577,13 +601,28 @@ impl<'t> Node for JsonNode<'t> {
     }
     fn for_each_entry(&self, mut f: impl FnMut(&str, Result<Self, Unreadable>)) -> Result<(), Unreadable> {
         for (key, value) in self.entries() {
-            f(key, Ok(value));
+            f(self.at(key).str().unwrap_or_default(), Ok(value));
         }
         Ok(())
     }
     fn get(&self, key: &str) -> Option<Self> {
         // The last occurrence wins, as in JSON.parse.
-        self.entries().filter(|(k, _)| *k == key).last().map(|(_, v)| v)
+        self.entries().filter(|&(k, _)| self.key_is(k, key)).last().map(|(_, v)| v)
+    }
+    fn get_fields<const K: usize>(&self, keys: [&str; K]) -> [Option<Self>; K] {
+        let mut found = [None; K];
+        for (k, value) in self.entries() {
+            for (slot, key) in found.iter_mut().zip(keys) {
+                if self.key_is(k, key) {
+                    *slot = Some(value);
+                }
+            }
+        }
+        found
+    }
+    fn size_hint(&self) -> Option<usize> {
+        let entry = self.entry();
+        matches!(entry.tag(), ARRAY | OBJECT).then_some(entry.b as usize)
     }
     const FROM_JSON_TEXT: bool = true;
 }
@@ -646,13 +685,16 @@ mod tests {
     fn containers_skip_their_descendants() {
         let tape = Tape::parse(r#"{"a":[1,[2,{"x":3}],4],"b":{"c":{}},"c":"s","a":null}"#).unwrap();
         let root = tape.root();
-        let keys: Vec<&str> = root.entries().map(|(k, _)| k).collect();
+        let keys: Vec<&str> = root.entries().map(|(k, _)| root.at(k).str().unwrap()).collect();
         assert_eq!(keys, ["a", "b", "c", "a"]);
         assert_eq!(root.get("a").unwrap().kind(), Kind::Null, "the last duplicate wins");
         let first = root.entries().next().unwrap().1;
         let mut items = Vec::new();
         first.for_each_item(|i, item| items.push((i, item.unwrap().kind()))).unwrap();
         assert_eq!(items, [(0, Kind::Number), (1, Kind::Array), (2, Kind::Number)]);
+        assert_eq!((root.size_hint(), first.size_hint()), (Some(4), Some(3)));
+        let [a, c, missing] = root.get_fields(["a", "c", "x"]);
+        assert_eq!((a.map(|a| a.kind()), c.and_then(|c| c.str()), missing.is_none()), (Some(Kind::Null), Some("s"), true));
     }
 
     #[test]

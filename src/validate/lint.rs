@@ -2,8 +2,9 @@
 //! sent, contradictions. They never change the verdict. Each reads only the fields it needs,
 //! and skips values of the wrong type (the schema check has reported those).
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use super::check::{quote, Checker};
 use super::schema::{LANDING_PAGE_KEYS, RESOURCE_LISTS};
@@ -36,17 +37,36 @@ const WITH_PARENT_SITE: &[&str] = &["spaces", "rooms", "common_areas", "units"];
 /// Lists whose entries have `starts_at` and `ends_at`.
 const ACCESS_GRANTS: &[&str] = &["reservations", "bookings", "access_grants"];
 
+/// What one pass over `customer_data` finds, beyond the duplicate keys it reports at once.
+struct Resources<T> {
+    /// Each list's keys, in the order of `RESOURCE_LISTS`.
+    keys: Vec<Keys<T>>,
+    /// `parent_site_key`s to look up once every site is known: list, entry, key.
+    parent_sites: Vec<(&'static str, usize, T)>,
+    /// Entries that start after they end: list, entry, message.
+    reversed: Vec<(&'static str, usize, String)>,
+}
+
+impl<T: Borrow<str> + Hash + Eq> Resources<T> {
+    fn sent(&self, list: &str, key: &str) -> bool {
+        RESOURCE_LISTS.iter().position(|l| l.list == list).is_some_and(|i| self.keys[i].contains_key(key))
+    }
+}
+
 pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
     if root.kind() != Kind::Object {
         return;
     }
-    let keys = root.get("customer_data").map(|cd| resources(cx, &cd)).unwrap_or_default();
-    let sent = |list: &str, key: &str| keys.get(list).is_some_and(|k| k.contains_key(key));
+    let [customer_data, landing_page, deep_link, features] = root.get_fields(["customer_data", "landing_page", "deep_link", "features"]);
+    let found = match &customer_data {
+        Some(cd) if cd.kind() == Kind::Object => resources(cx, cd),
+        _ => Resources { keys: RESOURCE_LISTS.iter().map(|_| Keys::default()).collect(), parent_sites: Vec::new(), reversed: Vec::new() },
+    };
 
-    if let Some(manage) = root.get("landing_page").and_then(|lp| lp.get("manage")) {
+    if let Some(manage) = landing_page.and_then(|lp| lp.get("manage")) {
         for (field, list) in LANDING_PAGE_KEYS {
             if let Some(key) = manage.get(field).as_ref().and_then(Node::as_str) {
-                if !sent(list, &key) {
+                if !found.sent(list, &key) {
                     cx.at_key("landing_page", |cx| cx.at_key("manage", |cx| cx.at_key(field, |cx| {
                         cx.warn(IssueCode::UnknownReference, format!("{} names no entry of customer_data.{list}", quote(&key)))
                     })));
@@ -55,16 +75,15 @@ pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
         }
     }
 
-    if let Some(link) = root.get("deep_link") {
-        let ty = link.get("resource_type");
-        let key = link.get("resource_key");
+    if let Some(link) = deep_link {
+        let [ty, key] = link.get_fields(["resource_type", "resource_key"]);
         let list = match ty.as_ref().and_then(Node::as_str).as_deref() {
             Some("reservation") => Some("reservations"),
             Some("space") => Some("spaces"),
             _ => None,
         };
         if let (Some(list), Some(key)) = (list, key.as_ref().and_then(Node::as_str)) {
-            if !sent(list, &key) {
+            if !found.sent(list, &key) {
                 cx.at_key("deep_link", |cx| cx.at_key("resource_key", |cx| {
                     cx.warn(IssueCode::UnknownReference, format!("{} names no entry of customer_data.{list}", quote(&key)))
                 }));
@@ -72,79 +91,83 @@ pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
         }
     }
 
-    if let Some(features) = root.get("features") {
+    if let Some(features) = features {
         cx.at_key("features", |cx| lint_features(cx, &features));
     }
 
-    if let Some(cd) = root.get("customer_data") {
-        cx.at_key("customer_data", |cx| {
-            for list in WITH_PARENT_SITE {
-                each_entry(cx, &cd, list, |cx, entry| {
-                    if let Some(site) = entry.get("parent_site_key").as_ref().and_then(Node::as_str) {
-                        if !sent("sites", &site) {
-                            cx.at_key("parent_site_key", |cx| {
-                                cx.warn(IssueCode::UnknownReference, format!("{} names no entry of customer_data.sites", quote(&site)))
-                            });
-                        }
-                    }
-                });
-            }
-            for list in ACCESS_GRANTS {
-                each_entry(cx, &cd, list, |cx, entry| {
-                    let utc = |field| {
-                        entry.get(field).as_ref().and_then(Node::as_str).map(|s| s.into_owned())
-                            .filter(|s| text::date_time(s) == DateTimeCheck::Valid)
-                    };
-                    if let (Some(starts), Some(ends)) = (utc("starts_at"), utc("ends_at")) {
-                        if text::compare_utc(&starts, &ends).is_gt() {
-                            cx.at_key("starts_at", |cx| {
-                                cx.warn(IssueCode::StartsAfterEnds, format!("starts at {starts}, after it ends ({ends})"))
-                            });
-                        }
-                    }
-                });
-            }
-        });
+    // Reported after the rest, as their own passes over customer_data used to be.
+    let at_entry = |cx: &mut Checker, list: &str, index: usize, field: &str, f: &mut dyn FnMut(&mut Checker)| {
+        cx.at_key("customer_data", |cx| cx.at_key(list, |cx| cx.at_index(index, |cx| cx.at_key(field, |cx| f(cx)))))
+    };
+    for (list, index, site) in &found.parent_sites {
+        if !found.sent("sites", site.borrow()) {
+            at_entry(cx, list, *index, "parent_site_key", &mut |cx| {
+                cx.warn(IssueCode::UnknownReference, format!("{} names no entry of customer_data.sites", quote(site.borrow())))
+            });
+        }
+    }
+    for (list, index, message) in &found.reversed {
+        at_entry(cx, list, *index, "starts_at", &mut |cx| cx.warn(IssueCode::StartsAfterEnds, message.clone()));
     }
 }
 
-/// Collects each list's keys (key → first index) and warns about duplicates.
-fn resources<N: Node>(cx: &mut Checker, cd: &N) -> HashMap<&'static str, Keys<N::Text>> {
-    let mut all = HashMap::new();
+/// One pass over every resource list: collects each list's keys (warning about duplicates at
+/// once), the parent sites entries name, and entries that start after they end. Each entry's
+/// fields are found in one pass over its keys.
+fn resources<N: Node>(cx: &mut Checker, cd: &N) -> Resources<N::Text> {
+    let mut found = Resources { keys: Vec::with_capacity(RESOURCE_LISTS.len()), parent_sites: Vec::new(), reversed: Vec::new() };
     cx.at_key("customer_data", |cx| {
         for list in &RESOURCE_LISTS {
-            let mut keys = Keys::default();
-            let mut index = 0;
-            each_entry(cx, cd, list.list, |cx, entry| {
-                if let Some(key) = entry.get(list.key).as_ref().and_then(Node::text) {
-                    match keys.get(key.as_ref()) {
+            let items = cd.get(list.list).filter(|items| items.kind() == Kind::Array);
+            let mut keys = Keys::with_capacity_and_hasher(items.as_ref().and_then(Node::size_hint).unwrap_or(0), Default::default());
+            let has_parent = WITH_PARENT_SITE.contains(&list.list);
+            let is_grant = ACCESS_GRANTS.contains(&list.list);
+            each_entry(cx, items.as_ref(), list.list, |cx, index, entry| {
+                let key = if has_parent {
+                    let [key, site] = entry.get_fields([list.key, "parent_site_key"]);
+                    if let Some(site) = site.as_ref().and_then(Node::text) {
+                        found.parent_sites.push((list.list, index, site));
+                    }
+                    key
+                } else if is_grant {
+                    let [key, starts, ends] = entry.get_fields([list.key, "starts_at", "ends_at"]);
+                    let utc = |value: Option<N>| value.as_ref().and_then(Node::text).filter(|s| text::date_time(s.borrow()) == DateTimeCheck::Valid);
+                    if let (Some(starts), Some(ends)) = (utc(starts), utc(ends)) {
+                        let (starts, ends): (&str, &str) = (starts.borrow(), ends.borrow());
+                        if text::compare_utc(starts, ends).is_gt() {
+                            found.reversed.push((list.list, index, format!("starts at {starts}, after it ends ({ends})")));
+                        }
+                    }
+                    key
+                } else {
+                    entry.get(list.key)
+                };
+                if let Some(key) = key.as_ref().and_then(Node::text) {
+                    match keys.get(key.borrow()) {
                         Some(first) => cx.at_key(list.key, |cx| {
-                            cx.warn(IssueCode::DuplicateKey, format!("{} is also the {} of entry {first}; Seam keys resources by it", quote(key.as_ref()), list.key))
+                            cx.warn(IssueCode::DuplicateKey, format!("{} is also the {} of entry {first}; Seam keys resources by it", quote(key.borrow()), list.key))
                         }),
                         None => {
                             keys.insert(key, index);
                         }
                     }
                 }
-                index += 1;
             });
-            all.insert(list.list, keys);
+            found.keys.push(keys);
         }
     });
-    all
+    found
 }
 
-/// Runs `f` on each object entry of `cd[list]`, with the path at that entry.
-fn each_entry<N: Node>(cx: &mut Checker, cd: &N, list: &str, mut f: impl FnMut(&mut Checker, &N)) {
-    let Some(items) = cd.get(list) else { return };
-    if items.kind() != Kind::Array {
-        return;
-    }
+/// Runs `f` on each object entry of the list `items` (named `list`), with its index and the
+/// path at that entry.
+fn each_entry<N: Node>(cx: &mut Checker, items: Option<&N>, list: &str, mut f: impl FnMut(&mut Checker, usize, &N)) {
+    let Some(items) = items else { return };
     // Unreadable items were reported by the schema check.
     let _ = items.for_each_item(|i, item| {
         if let Ok(item) = item {
             if item.kind() == Kind::Object {
-                cx.at_key(list, |cx| cx.at_index(i, |cx| f(cx, &item)));
+                cx.at_key(list, |cx| cx.at_index(i, |cx| f(cx, i, &item)));
             }
         }
     });

@@ -86,6 +86,16 @@ pub trait Node: Sized + Clone {
     fn for_each_entry(&self, f: impl FnMut(&str, Result<Self, Unreadable>)) -> Result<(), Unreadable>;
     /// The value of `key` in an object; `None` when absent, unreadable or not an object.
     fn get(&self, key: &str) -> Option<Self>;
+    /// The values of several keys of an object, as [`Node::get`] gives each; a source where
+    /// one pass over the keys is cheaper than a lookup per key overrides it.
+    fn get_fields<const K: usize>(&self, keys: [&str; K]) -> [Option<Self>; K] {
+        keys.map(|key| self.get(key))
+    }
+    /// How many items (array) or entries (object) there are, when the source knows it cheaply:
+    /// to size collections.
+    fn size_hint(&self) -> Option<usize> {
+        None
+    }
     /// Whether `self` and `other` are the same object (JS `===`), to find cycles.
     fn same_object(&self, _other: &Self) -> bool {
         false

@@ -130,7 +130,7 @@ pub fn date_time(s: &str) -> DateTimeCheck {
     let zone_ok = match rest {
         b"Z" | b"z" => true,
         // ajv-formats takes `+HH`, `+HHMM` and `+HH:MM`.
-        [sign, zone @ ..] if matches!(sign, b'+' | b'-') => {
+        [b'+' | b'-', zone @ ..] => {
             let (hh, mm): (&[u8], &[u8]) = match zone {
                 [a, b] => (&[*a, *b], b"00"),
                 [a, b, c, d] => (&[*a, *b], &[*c, *d]),
