@@ -128,8 +128,9 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     tape: Tape<'a>,
-    /// The open containers, innermost last: tape index, and values so far.
-    open: Vec<(usize, usize)>,
+    /// The open containers, innermost last: tape index, values so far, and whether it is an
+    /// object.
+    open: Vec<(usize, usize, bool)>,
 }
 
 type Parsed<T = ()> = Result<T, &'static str>;
@@ -157,10 +158,16 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The next byte that is not whitespace. Compact JSON has none: that case is tried first.
     #[inline]
     fn peek(&mut self) -> Option<u8> {
-        self.skip_whitespace();
-        self.bytes.get(self.pos).copied()
+        match self.bytes.get(self.pos) {
+            Some(&b) if b > b' ' => Some(b),
+            _ => {
+                self.skip_whitespace();
+                self.bytes.get(self.pos).copied()
+            }
+        }
     }
 
     fn push(&mut self, tag: u32, a: usize, b: usize) {
@@ -172,7 +179,7 @@ impl<'a> Parser<'a> {
     fn value(&mut self) -> Parsed {
         loop {
             // A value.
-            if let Some((_, count)) = self.open.last_mut() {
+            if let Some((_, count, _)) = self.open.last_mut() {
                 *count += 1;
             }
             match self.peek() {
@@ -205,8 +212,7 @@ impl<'a> Parser<'a> {
             }
             // What follows it: a comma and the next element, or the end of containers.
             loop {
-                let Some(&(container, _)) = self.open.last() else { return Ok(()) };
-                let in_object = self.tape.entries[container].tag() == OBJECT;
+                let Some(&(_, _, in_object)) = self.open.last() else { return Ok(()) };
                 match self.peek() {
                     Some(b',') => {
                         self.pos += 1;
@@ -235,14 +241,14 @@ impl<'a> Parser<'a> {
             return Err("nested deeper than 128 levels");
         }
         self.pos += 1;
-        self.open.push((self.tape.entries.len(), 0));
+        self.open.push((self.tape.entries.len(), 0, tag == OBJECT));
         // The end index and count are filled in when the container closes.
         self.push(tag, 0, 0);
         Ok(())
     }
 
     fn close_container(&mut self) {
-        if let Some((index, count)) = self.open.pop() {
+        if let Some((index, count, _)) = self.open.pop() {
             let end = self.tape.entries.len();
             let entry = &mut self.tape.entries[index];
             *entry = Entry::new(entry.tag(), end, count);
