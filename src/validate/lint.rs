@@ -4,33 +4,16 @@
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::Hash;
 
 use super::check::{quote, Checker};
+use super::keyhash::KeyHash;
 use super::schema::{LANDING_PAGE_KEYS, RESOURCE_LISTS};
 use super::text::{self, DateTimeCheck};
 use super::{IssueCode, Kind, Node};
 
-/// FNV-1a: the key sets hold the caller's own short keys, hashed once each; SipHash's
-/// resistance to flooding buys nothing here and cost an eighth of the validation time.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
 /// A list's resource keys, each with the index of its first entry.
-type Keys<T> = HashMap<T, usize, BuildHasherDefault<Fnv>>;
+type Keys<T> = HashMap<T, usize, KeyHash>;
 
 /// Lists whose entries may name a parent site.
 const WITH_PARENT_SITE: &[&str] = &["spaces", "rooms", "common_areas", "units"];
