@@ -44,8 +44,8 @@ extern "C" {
 extern "C" {
     #[wasm_bindgen(js_name = faithfulJson)]
     fn faithful_json(value: &JsValue) -> Option<js_sys::JsString>;
-    #[wasm_bindgen(js_name = parseOnFirstRead)]
-    fn parse_on_first_read(result: &JsValue, text: &JsValue);
+    #[wasm_bindgen(js_name = validParsedOnFirstRead)]
+    fn valid_parsed_on_first_read(text: &JsValue, warnings: JsValue) -> JsValue;
 }
 
 /// Validates a JS value: through its JSON text when serialising changes nothing (one copy into
@@ -177,14 +177,12 @@ pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string")] json: JsVa
         return result(Report { issues: vec![issue], warnings: Vec::new() }, || JsValue::UNDEFINED);
     };
     let report = validate::validate_json(&text);
-    let valid = report.is_valid();
-    let result = result(report, || JsValue::UNDEFINED);
-    if valid {
-        // JSON.parse of the caller's own string, when `value` is first read: parsing costs as
-        // much as validating, and many callers only want the verdict.
-        parse_on_first_read(&result, &json);
+    if !report.is_valid() {
+        return result(report, || JsValue::UNDEFINED);
     }
-    result
+    // `value` is JSON.parse of the caller's own string, run when it is first read: parsing
+    // costs as much as validating, and many callers only want the verdict.
+    valid_parsed_on_first_read(&json, to_js(&report.warnings))
 }
 
 /// Returns a copy of a valid request with every default the spec documents filled in (for

@@ -227,7 +227,7 @@ impl Checker {
                 }
                 None => self.wrong_type("a string", kind),
             },
-            Ty::StrList => self.list(node, "an array of strings", |cx, item| {
+            Ty::StrList => self.list(node, || "an array of strings".to_owned(), |cx, item| {
                 if item.kind() != Kind::String {
                     cx.wrong_type("a string", item.kind())
                 } else if item.has_lone_surrogate() {
@@ -254,7 +254,11 @@ impl Checker {
             Ty::Nullable(_) if kind == Kind::Null => {}
             Ty::Nullable(inner) => self.value(inner, node),
             Ty::Object(shape) => self.object(shape, node),
-            Ty::List(shape) => self.list(node, &format!("an array of {}s", shape.what.trim_start_matches("a ").trim_start_matches("an ")), |cx, item| cx.object(shape, item)),
+            Ty::List(shape) => self.list(
+                node,
+                || format!("an array of {}s", shape.what.trim_start_matches("a ").trim_start_matches("an ")),
+                |cx, item| cx.object(shape, item),
+            ),
             Ty::StrOrBool => match kind {
                 Kind::String | Kind::Bool => {}
                 _ => self.wrong_type("a string or a boolean", kind),
@@ -268,10 +272,12 @@ impl Checker {
         self.warn(IssueCode::LoneSurrogate, "contains an unpaired UTF-16 surrogate: it is sent as a \\u escape and shown as \u{FFFD}");
     }
 
-    fn list<N: Node>(&mut self, node: &N, expected: &str, mut each: impl FnMut(&mut Self, &N)) {
+    /// Checks an array with `each` on every item; `expected` describes it for the error when
+    /// it is not an array (written only then).
+    fn list<N: Node>(&mut self, node: &N, expected: impl FnOnce() -> String, mut each: impl FnMut(&mut Self, &N)) {
         let kind = node.kind();
         if kind != Kind::Array {
-            return self.wrong_type(expected, kind);
+            return self.wrong_type(&expected(), kind);
         }
         let walked = node.for_each_item(|i, item| {
             self.at_index(i, |cx| match item {

@@ -50,7 +50,7 @@ pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
         for (field, list) in LANDING_PAGE_KEYS {
             if let Some(key) = manage.get(field).as_ref().and_then(Node::as_str) {
                 if !found.sent(list, &key) {
-                    cx.at_key("landing_page", |cx| cx.at_key("manage", |cx| cx.at_key(field, |cx| {
+                    cx.at_field("landing_page", |cx| cx.at_field("manage", |cx| cx.at_field(field, |cx| {
                         cx.warn(IssueCode::UnknownReference, format!("{} names no entry of customer_data.{list}", quote(&key)))
                     })));
                 }
@@ -67,7 +67,7 @@ pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
         };
         if let (Some(list), Some(key)) = (list, key.as_ref().and_then(Node::as_str)) {
             if !found.sent(list, &key) {
-                cx.at_key("deep_link", |cx| cx.at_key("resource_key", |cx| {
+                cx.at_field("deep_link", |cx| cx.at_field("resource_key", |cx| {
                     cx.warn(IssueCode::UnknownReference, format!("{} names no entry of customer_data.{list}", quote(&key)))
                 }));
             }
@@ -75,12 +75,12 @@ pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
     }
 
     if let Some(features) = features {
-        cx.at_key("features", |cx| lint_features(cx, &features));
+        cx.at_field("features", |cx| lint_features(cx, &features));
     }
 
     // Reported after the rest, as their own passes over customer_data used to be.
-    let at_entry = |cx: &mut Checker, list: &str, index: usize, field: &str, f: &mut dyn FnMut(&mut Checker)| {
-        cx.at_key("customer_data", |cx| cx.at_key(list, |cx| cx.at_index(index, |cx| cx.at_key(field, |cx| f(cx)))))
+    let at_entry = |cx: &mut Checker, list: &'static str, index: usize, field: &'static str, f: &mut dyn FnMut(&mut Checker)| {
+        cx.at_field("customer_data", |cx| cx.at_field(list, |cx| cx.at_index(index, |cx| cx.at_field(field, |cx| f(cx)))))
     };
     for (list, index, site) in &found.parent_sites {
         if !found.sent("sites", site.borrow()) {
@@ -99,9 +99,17 @@ pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
 /// fields are found in one pass over its keys.
 fn resources<N: Node>(cx: &mut Checker, cd: &N) -> Resources<N::Text> {
     let mut found = Resources { keys: Vec::with_capacity(RESOURCE_LISTS.len()), parent_sites: Vec::new(), reversed: Vec::new() };
-    cx.at_key("customer_data", |cx| {
-        for list in &RESOURCE_LISTS {
-            let items = cd.get(list.list).filter(|items| items.kind() == Kind::Array);
+    cx.at_field("customer_data", |cx| {
+        // Every list in one pass over customer_data's keys (the last of duplicates wins, as
+        // with `get`).
+        let mut lists: Vec<Option<N>> = RESOURCE_LISTS.iter().map(|_| None).collect();
+        let _ = cd.for_each_entry(|key, value| {
+            if let (Some(i), Ok(value)) = (RESOURCE_LISTS.iter().position(|l| l.list.len() == key.len() && l.list == key), value) {
+                lists[i] = Some(value);
+            }
+        });
+        for (list, items) in RESOURCE_LISTS.iter().zip(lists) {
+            let items = items.filter(|items| items.kind() == Kind::Array);
             let mut keys = Keys::with_capacity_and_hasher(items.as_ref().and_then(Node::size_hint).unwrap_or(0), Default::default());
             let has_parent = WITH_PARENT_SITE.contains(&list.list);
             let is_grant = ACCESS_GRANTS.contains(&list.list);
@@ -127,7 +135,7 @@ fn resources<N: Node>(cx: &mut Checker, cd: &N) -> Resources<N::Text> {
                 };
                 if let Some(key) = key.as_ref().and_then(Node::text) {
                     match keys.get(key.borrow()) {
-                        Some(first) => cx.at_key(list.key, |cx| {
+                        Some(first) => cx.at_field(list.key, |cx| {
                             cx.warn(IssueCode::DuplicateKey, format!("{} is also the {} of entry {first}; Seam keys resources by it", quote(key.borrow()), list.key))
                         }),
                         None => {
@@ -144,13 +152,13 @@ fn resources<N: Node>(cx: &mut Checker, cd: &N) -> Resources<N::Text> {
 
 /// Runs `f` on each object entry of the list `items` (named `list`), with its index and the
 /// path at that entry.
-fn each_entry<N: Node>(cx: &mut Checker, items: Option<&N>, list: &str, mut f: impl FnMut(&mut Checker, usize, &N)) {
+fn each_entry<N: Node>(cx: &mut Checker, items: Option<&N>, list: &'static str, mut f: impl FnMut(&mut Checker, usize, &N)) {
     let Some(items) = items else { return };
     // Unreadable items were reported by the schema check.
     let _ = items.for_each_item(|i, item| {
         if let Ok(item) = item {
             if item.kind() == Kind::Object {
-                cx.at_key(list, |cx| cx.at_index(i, |cx| f(cx, i, &item)));
+                cx.at_field(list, |cx| cx.at_index(i, |cx| f(cx, i, &item)));
             }
         }
     });
@@ -175,7 +183,7 @@ fn lint_features<N: Node>(cx: &mut Checker, features: &N) {
         let excluded = strings(connect.get("excluded_providers"));
         for (i, provider) in excluded.iter().enumerate() {
             if accepted.contains(provider) {
-                cx.at_key("connect", |cx| cx.at_key("excluded_providers", |cx| cx.at_index(i, |cx| {
+                cx.at_field("connect", |cx| cx.at_field("excluded_providers", |cx| cx.at_index(i, |cx| {
                     cx.warn(IssueCode::ProviderConflict, format!("{} is both accepted and excluded; excluded wins", quote(provider)))
                 })));
             }
@@ -187,7 +195,7 @@ fn lint_features<N: Node>(cx: &mut Checker, features: &N) {
             let allowed = strings(allowed);
             for (i, event) in strings(events.get("default_events")).iter().enumerate() {
                 if !allowed.contains(event) {
-                    cx.at_key("manage", |cx| cx.at_key("events", |cx| cx.at_key("default_events", |cx| cx.at_index(i, |cx| {
+                    cx.at_field("manage", |cx| cx.at_field("events", |cx| cx.at_field("default_events", |cx| cx.at_index(i, |cx| {
                         cx.warn(IssueCode::DefaultEventNotAllowed, format!("{} is not in allowed_events, so it can never be selected", quote(event)))
                     }))));
                 }
@@ -195,7 +203,7 @@ fn lint_features<N: Node>(cx: &mut Checker, features: &N) {
         }
     }
     if features.get("manage_devices").is_some() {
-        cx.at_key("manage_devices", |cx| {
+        cx.at_field("manage_devices", |cx| {
             cx.warn(IssueCode::Deprecated, "the manage_devices feature is deprecated: use features.manage instead")
         });
     }
