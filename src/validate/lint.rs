@@ -82,8 +82,9 @@ pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
     let at_entry = |cx: &mut Checker, list: &'static str, index: usize, field: &'static str, f: &mut dyn FnMut(&mut Checker)| {
         cx.at_field("customer_data", |cx| cx.at_field(list, |cx| cx.at_index(index, |cx| cx.at_field(field, |cx| f(cx)))))
     };
+    let sites = RESOURCE_LISTS.iter().position(|l| l.list == "sites").map(|i| &found.keys[i]);
     for (list, index, site) in &found.parent_sites {
-        if !found.sent("sites", site.borrow()) {
+        if !sites.is_some_and(|sites| sites.contains_key(site.borrow())) {
             at_entry(cx, list, *index, "parent_site_key", &mut |cx| {
                 cx.warn(IssueCode::UnknownReference, format!("{} names no entry of customer_data.sites", quote(site.borrow())))
             });
