@@ -83,9 +83,10 @@ impl Hasher for KeyHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            state = mix(state, u64::from_le_bytes(word));
+            // Byte by byte: a copy into a padded buffer compiles to a memory.copy call, which in
+            // Wasm cost 5% of validating (measured on the 100 KB body).
+            let word = rest.iter().rev().fold(0u64, |word, &b| word << 8 | u64::from(b));
+            state = mix(state, word);
         }
         self.state = state;
     }
