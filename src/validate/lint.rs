@@ -3,6 +3,7 @@
 //! and skips values of the wrong type (the schema check has reported those).
 
 use std::borrow::Borrow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::Hash;
 
@@ -135,12 +136,14 @@ fn resources<N: Node>(cx: &mut Checker, cd: &N) -> Resources<N::Text> {
                     entry.get(list.key)
                 };
                 if let Some(key) = key.as_ref().and_then(Node::text) {
-                    match keys.get(key.borrow()) {
-                        Some(first) => cx.at_field(list.key, |cx| {
-                            cx.warn(IssueCode::DuplicateKey, format!("{} is also the {} of entry {first}; Seam keys resources by it", quote(key.borrow()), list.key))
+                    // One hash and one probe, whether the key is new or a duplicate.
+                    match keys.entry(key) {
+                        Entry::Occupied(first) => cx.at_field(list.key, |cx| {
+                            let (key, first): (&str, _) = (first.key().borrow(), first.get());
+                            cx.warn(IssueCode::DuplicateKey, format!("{} is also the {} of entry {first}; Seam keys resources by it", quote(key), list.key))
                         }),
-                        None => {
-                            keys.insert(key, index);
+                        Entry::Vacant(slot) => {
+                            slot.insert(index);
                         }
                     }
                 }
