@@ -124,10 +124,12 @@ fn resources<N: Node>(cx: &mut Checker, cd: &N) -> Resources<N::Text> {
                     key
                 } else if is_grant {
                     let [key, starts, ends] = entry.get_fields([list.key, "starts_at", "ends_at"]);
-                    let utc = |value: Option<N>| value.as_ref().and_then(Node::text).filter(|s| text::date_time(s.borrow()) == DateTimeCheck::Valid);
-                    if let (Some(starts), Some(ends)) = (utc(starts), utc(ends)) {
+                    if let (Some(starts), Some(ends)) = (starts.as_ref().and_then(Node::text), ends.as_ref().and_then(Node::text)) {
                         let (starts, ends): (&str, &str) = (starts.borrow(), ends.borrow());
-                        if text::compare_utc(starts, ends).is_gt() {
+                        // The order first (total on any strings, and cheap); only a reversed
+                        // pair is worth parsing, to be sure both are date-times.
+                        let valid = |s: &str| text::date_time(s) == DateTimeCheck::Valid;
+                        if text::compare_utc(starts, ends).is_gt() && valid(starts) && valid(ends) {
                             found.reversed.push((list.list, index, format!("starts at {starts}, after it ends ({ends})")));
                         }
                     }

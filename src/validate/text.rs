@@ -154,7 +154,8 @@ pub fn date_time(s: &str) -> DateTimeCheck {
 }
 
 /// Orders two date-times that passed [`date_time`] as `Valid`: by their digits, with the
-/// fraction compared digit by digit (so `…:00.5Z` is after `…:00Z`).
+/// fraction compared digit by digit (so `…:00.5Z` is after `…:00Z`). Total on any strings (the
+/// lint orders before it checks), though the order means something only for valid ones.
 pub fn compare_utc(a: &str, b: &str) -> std::cmp::Ordering {
     fn split(s: &str) -> (&str, &str) {
         let s = s.trim_end_matches('Z');
