@@ -80,9 +80,6 @@ pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
     }
 
     // Reported after the rest, as their own passes over customer_data used to be.
-    let at_entry = |cx: &mut Checker, list: &'static str, index: usize, field: &'static str, f: &mut dyn FnMut(&mut Checker)| {
-        cx.at_field("customer_data", |cx| cx.at_field(list, |cx| cx.at_index(index, |cx| cx.at_field(field, |cx| f(cx)))))
-    };
     let sites = RESOURCE_LISTS.iter().position(|l| l.list == "sites").map(|i| &found.keys[i]);
     for (list, index, site) in &found.parent_sites {
         if !sites.is_some_and(|sites| sites.contains_key(site.borrow())) {
@@ -101,73 +98,68 @@ pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
 /// fields are found in one pass over its keys.
 fn resources<N: Node>(cx: &mut Checker, cd: &N) -> Resources<N::Text> {
     let mut found = Resources { keys: Vec::with_capacity(RESOURCE_LISTS.len()), parent_sites: Vec::new(), reversed: Vec::new() };
-    cx.at_field("customer_data", |cx| {
-        // Every list in one pass over customer_data's keys (the last of duplicates wins, as
-        // with `get`).
-        let mut lists: Vec<Option<N>> = RESOURCE_LISTS.iter().map(|_| None).collect();
-        let _ = cd.for_each_entry(|key, value| {
-            if let (Some(i), Ok(value)) = (RESOURCE_LISTS.iter().position(|l| l.list.len() == key.len() && l.list == key), value) {
-                lists[i] = Some(value);
-            }
-        });
-        for (list, items) in RESOURCE_LISTS.iter().zip(lists) {
-            let items = items.filter(|items| items.kind() == Kind::Array);
-            let mut keys = Keys::with_capacity_and_hasher(items.as_ref().and_then(Node::size_hint).unwrap_or(0), Default::default());
-            let has_parent = WITH_PARENT_SITE.contains(&list.list);
-            let is_grant = ACCESS_GRANTS.contains(&list.list);
-            each_entry(cx, items.as_ref(), list.list, |cx, index, entry| {
-                let key = if has_parent {
-                    let [key, site] = entry.get_fields([list.key, "parent_site_key"]);
-                    if let Some(site) = site.as_ref().and_then(Node::text) {
-                        found.parent_sites.push((list.list, index, site));
-                    }
-                    key
-                } else if is_grant {
-                    let [key, starts, ends] = entry.get_fields([list.key, "starts_at", "ends_at"]);
-                    if let (Some(starts), Some(ends)) = (starts.as_ref().and_then(Node::text), ends.as_ref().and_then(Node::text)) {
-                        let (starts, ends): (&str, &str) = (starts.borrow(), ends.borrow());
-                        // The order first (total on any strings, and cheap); only a reversed
-                        // pair is worth parsing, to be sure both are date-times.
-                        let valid = |s: &str| text::date_time(s) == DateTimeCheck::Valid;
-                        if text::compare_utc(starts, ends).is_gt() && valid(starts) && valid(ends) {
-                            found.reversed.push((list.list, index, format!("starts at {starts}, after it ends ({ends})")));
-                        }
-                    }
-                    key
-                } else {
-                    entry.get(list.key)
-                };
-                if let Some(key) = key.as_ref().and_then(Node::text) {
-                    // One hash and one probe, whether the key is new or a duplicate.
-                    match keys.entry(key) {
-                        Entry::Occupied(first) => cx.at_field(list.key, |cx| {
-                            let (key, first): (&str, _) = (first.key().borrow(), first.get());
-                            cx.warn(IssueCode::DuplicateKey, format!("{} is also the {} of entry {first}; Seam keys resources by it", quote(key), list.key))
-                        }),
-                        Entry::Vacant(slot) => {
-                            slot.insert(index);
-                        }
-                    }
-                }
-            });
-            found.keys.push(keys);
+    // Every list in one pass over customer_data's keys (the last of duplicates wins, as
+    // with `get`).
+    let mut lists: Vec<Option<N>> = RESOURCE_LISTS.iter().map(|_| None).collect();
+    let _ = cd.for_each_entry(|key, value| {
+        if let (Some(i), Ok(value)) = (RESOURCE_LISTS.iter().position(|l| l.list.len() == key.len() && l.list == key), value) {
+            lists[i] = Some(value);
         }
     });
+    for (list, items) in RESOURCE_LISTS.iter().zip(lists) {
+        let items = items.filter(|items| items.kind() == Kind::Array);
+        let mut keys = Keys::with_capacity_and_hasher(items.as_ref().and_then(Node::size_hint).unwrap_or(0), Default::default());
+        let has_parent = WITH_PARENT_SITE.contains(&list.list);
+        let is_grant = ACCESS_GRANTS.contains(&list.list);
+        // Unreadable items and ones that are not objects were reported by the schema check.
+        let _ = items.as_ref().map(|items| items.for_each_item(|index, entry| {
+            let entry = match entry {
+                Ok(entry) if entry.kind() == Kind::Object => entry,
+                _ => return,
+            };
+            let key = if has_parent {
+                let [key, site] = entry.get_fields([list.key, "parent_site_key"]);
+                if let Some(site) = site.as_ref().and_then(Node::text) {
+                    found.parent_sites.push((list.list, index, site));
+                }
+                key
+            } else if is_grant {
+                let [key, starts, ends] = entry.get_fields([list.key, "starts_at", "ends_at"]);
+                if let (Some(starts), Some(ends)) = (starts.as_ref().and_then(Node::text), ends.as_ref().and_then(Node::text)) {
+                    let (starts, ends): (&str, &str) = (starts.borrow(), ends.borrow());
+                    // The order first (total on any strings, and cheap); only a reversed
+                    // pair is worth parsing, to be sure both are date-times.
+                    let valid = |s: &str| text::date_time(s) == DateTimeCheck::Valid;
+                    if text::compare_utc(starts, ends).is_gt() && valid(starts) && valid(ends) {
+                        found.reversed.push((list.list, index, format!("starts at {starts}, after it ends ({ends})")));
+                    }
+                }
+                key
+            } else {
+                entry.get(list.key)
+            };
+            if let Some(key) = key.as_ref().and_then(Node::text) {
+                // One hash and one probe, whether the key is new or a duplicate.
+                match keys.entry(key) {
+                    Entry::Occupied(first) => at_entry(cx, list.list, index, list.key, &mut |cx| {
+                        let (key, first): (&str, _) = (first.key().borrow(), first.get());
+                        cx.warn(IssueCode::DuplicateKey, format!("{} is also the {} of entry {first}; Seam keys resources by it", quote(key), list.key))
+                    }),
+                    Entry::Vacant(slot) => {
+                        slot.insert(index);
+                    }
+                }
+            }
+        }));
+        found.keys.push(keys);
+    }
     found
 }
 
-/// Runs `f` on each object entry of the list `items` (named `list`), with its index and the
-/// path at that entry.
-fn each_entry<N: Node>(cx: &mut Checker, items: Option<&N>, list: &'static str, mut f: impl FnMut(&mut Checker, usize, &N)) {
-    let Some(items) = items else { return };
-    // Unreadable items were reported by the schema check.
-    let _ = items.for_each_item(|i, item| {
-        if let Ok(item) = item {
-            if item.kind() == Kind::Object {
-                cx.at_field(list, |cx| cx.at_index(i, |cx| f(cx, i, &item)));
-            }
-        }
-    });
+/// Runs `f` with the path at `customer_data.<list>[index].<field>`. Written only for a
+/// warning: the pass over every entry keeps no path of its own.
+fn at_entry(cx: &mut Checker, list: &'static str, index: usize, field: &'static str, f: &mut dyn FnMut(&mut Checker)) {
+    cx.at_field("customer_data", |cx| cx.at_field(list, |cx| cx.at_index(index, |cx| cx.at_field(field, |cx| f(cx)))))
 }
 
 fn strings<N: Node>(node: Option<N>) -> Vec<String> {
