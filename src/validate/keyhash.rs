@@ -100,13 +100,25 @@ mod tests {
         build.hash_one(s)
     }
 
+    /// Fixed seeds, so that every run checks the same hashes (the process's own seed is random).
+    const SEEDS: [u64; 3] = [1, 0x9E37_79B9_7F4A_7C15 | 1, 0xDEAD_BEEF_0BAD_F00D | 1];
+
     #[test]
     fn equal_strings_hash_equal_and_padding_does_not_collide() {
-        let build = KeyHash::default();
-        assert_eq!(hash(build, "space_k000001"), hash(build, &String::from("space_k000001")));
-        assert_ne!(hash(build, "ab"), hash(build, "ab\0"));
-        assert_ne!(hash(build, ""), hash(build, "\0"));
-        assert_ne!(hash(build, "space_k000001"), hash(build, "space_k000002"));
+        for seed in SEEDS {
+            let build = KeyHash { seed };
+            assert_eq!(hash(build, "space_k000001"), hash(build, &String::from("space_k000001")));
+            assert_ne!(hash(build, "ab"), hash(build, "ab\0"));
+            assert_ne!(hash(build, ""), hash(build, "\0"));
+            assert_ne!(hash(build, "space_k000001"), hash(build, "space_k000002"));
+        }
+    }
+
+    #[test]
+    fn the_process_seed_is_set_once_and_odd() {
+        let (a, b) = (KeyHash::default(), KeyHash::default());
+        assert_eq!(a.seed, b.seed);
+        assert_eq!(a.seed & 1, 1);
     }
 
     #[test]
@@ -120,11 +132,13 @@ mod tests {
     #[test]
     fn distinct_keys_spread_over_the_buckets() {
         // 4 096 keys of the shape requests use, into 4 096 buckets: no bucket badly overfull.
-        let build = KeyHash::default();
-        let mut buckets = vec![0u32; 4096];
-        for i in 0..4096 {
-            buckets[(hash(build, &format!("space_k{i:06}")) & 4095) as usize] += 1;
+        for seed in SEEDS {
+            let build = KeyHash { seed };
+            let mut buckets = vec![0u32; 4096];
+            for i in 0..4096 {
+                buckets[(hash(build, &format!("space_k{i:06}")) & 4095) as usize] += 1;
+            }
+            assert!(buckets.iter().all(|&n| n < 12), "seed {seed}: max {}", buckets.iter().max().unwrap());
         }
-        assert!(buckets.iter().all(|&n| n < 12), "max {}", buckets.iter().max().unwrap());
     }
 }

@@ -32,8 +32,15 @@ struct Resources<T> {
 }
 
 impl<T: Borrow<str> + Hash + Eq> Resources<T> {
+    /// Nothing found: no `customer_data` object.
+    fn none() -> Self {
+        Resources { keys: Vec::new(), parent_sites: Vec::new(), reversed: Vec::new() }
+    }
+
+    /// Whether `key` names an entry of `list`.
     fn sent(&self, list: &str, key: &str) -> bool {
-        RESOURCE_LISTS.iter().position(|l| l.list == list).is_some_and(|i| self.keys[i].contains_key(key))
+        let keys = RESOURCE_LISTS.iter().position(|l| l.list == list).and_then(|i| self.keys.get(i));
+        keys.is_some_and(|keys| keys.contains_key(key))
     }
 }
 
@@ -44,7 +51,7 @@ pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
     let [customer_data, landing_page, deep_link, features] = root.get_fields(["customer_data", "landing_page", "deep_link", "features"]);
     let found = match &customer_data {
         Some(cd) if cd.kind() == Kind::Object => resources(cx, cd),
-        _ => Resources { keys: RESOURCE_LISTS.iter().map(|_| Keys::default()).collect(), parent_sites: Vec::new(), reversed: Vec::new() },
+        _ => Resources::none(),
     };
 
     if let Some(manage) = landing_page.and_then(|lp| lp.get("manage")) {
@@ -80,9 +87,8 @@ pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
     }
 
     // Reported after the rest, as their own passes over customer_data used to be.
-    let sites = RESOURCE_LISTS.iter().position(|l| l.list == "sites").map(|i| &found.keys[i]);
     for (list, index, site) in &found.parent_sites {
-        if !sites.is_some_and(|sites| sites.contains_key(site.borrow())) {
+        if !found.sent("sites", site.borrow()) {
             at_entry(cx, list, *index, "parent_site_key", &mut |cx| {
                 cx.warn(IssueCode::UnknownReference, format!("{} names no entry of customer_data.sites", quote(site.borrow())))
             });
@@ -97,12 +103,12 @@ pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
 /// once), the parent sites entries name, and entries that start after they end. Each entry's
 /// fields are found in one pass over its keys.
 fn resources<N: Node>(cx: &mut Checker, cd: &N) -> Resources<N::Text> {
-    let mut found = Resources { keys: Vec::with_capacity(RESOURCE_LISTS.len()), parent_sites: Vec::new(), reversed: Vec::new() };
+    let mut found = Resources::none();
     // Every list in one pass over customer_data's keys (the last of duplicates wins, as
     // with `get`).
     let mut lists: Vec<Option<N>> = RESOURCE_LISTS.iter().map(|_| None).collect();
     let _ = cd.for_each_entry(|key, value| {
-        if let (Some(i), Ok(value)) = (RESOURCE_LISTS.iter().position(|l| l.list.len() == key.len() && l.list == key), value) {
+        if let (Some(i), Ok(value)) = (RESOURCE_LISTS.iter().position(|l| l.list == key), value) {
             lists[i] = Some(value);
         }
     });
