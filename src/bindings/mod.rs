@@ -55,16 +55,23 @@ pub(crate) fn validate_value(value: &JsValue) -> Report {
     validate_value_keeping_text(value).0
 }
 
+/// The JSON text a request was validated through, as JS and as Rust hold it: `fetch` and
+/// `JSON.parse` take the JS string, `withDefaults` reads the copy already in Wasm.
+pub(crate) struct RequestText {
+    pub js: js_sys::JsString,
+    pub utf8: String,
+}
+
 /// [`validate_value`], also handing back the JSON text when it was read through one (that
 /// text is exactly what `JSON.stringify` sends, so `submit` sends it rather than serialising
-/// again). The text stays a JS string: that is what `fetch` and `JSON.parse` take.
-pub(crate) fn validate_value_keeping_text(value: &JsValue) -> (Report, Option<js_sys::JsString>) {
-    if let Some(js_text) = faithful_json(value) {
-        if let Some(text) = js_text::read_string(&js_text) {
-            let report = validate::validate_json(&text);
+/// again).
+pub(crate) fn validate_value_keeping_text(value: &JsValue) -> (Report, Option<RequestText>) {
+    if let Some(js) = faithful_json(value) {
+        if let Some(utf8) = js_text::read_string(&js) {
+            let report = validate::validate_json(&utf8);
             // JSON text has limits a JS value does not (nesting): those cases take the walk.
             if !report.issues.iter().any(|i| i.code == validate::IssueCode::InvalidJson) {
-                return (report, Some(js_text));
+                return (report, Some(RequestText { js, utf8 }));
             }
         }
     }
@@ -199,10 +206,9 @@ pub fn with_defaults(
     }
     // The request as JSON.stringify sends it: the text validation read, when it read one.
     let text = match text {
-        Some(text) => text,
-        None => js_sys::JSON::stringify(&request)?,
+        Some(text) => text.utf8,
+        None => js_text::read_string(&js_sys::JSON::stringify(&request)?.into()).unwrap_or_default(),
     };
-    let text = js_text::read_string(&text).unwrap_or_default();
     let value = serde_json::from_str(&text).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
     Ok(to_js_json(&crate::defaults::with_defaults(value)))
 }

@@ -113,7 +113,7 @@ pub async fn submit(
     }
     let call = Call::prepare(&options)?;
     let body = match text {
-        Some(text) => text,
+        Some(text) => text.js,
         None => js_sys::JSON::stringify(&request)
             .map_err(|_| error("SeamInvalidOptionsError", "the request could not be serialised to JSON"))?,
     };
