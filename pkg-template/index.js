@@ -5,8 +5,7 @@ import * as bindings from "./wasm/seam_portal_bg.js";
 import { imports } from "./wasm/imports.js";
 import "./setup.js";
 
-export * from "./wasm/seam_portal_bg.js";
-export * from "./errors.js";
+export * from "./api.js";
 
 const NOT_READY =
   "seam-portal is not initialised: call `await init()` once before using it (in Node the package initialises itself)";

@@ -7,8 +7,7 @@ import * as bindings from "./wasm/seam_portal_bg.js";
 import { imports } from "./wasm/imports.js";
 import "./setup.js";
 
-export * from "./wasm/seam_portal_bg.js";
-export * from "./errors.js";
+export * from "./api.js";
 
 // In the CJS bundle, __dirname is the package's folder.
 const bytes = readFileSync(join(__dirname, "wasm", "seam_portal_bg.wasm"));

@@ -78,15 +78,6 @@ pub(crate) fn validate_value_keeping_text(value: &JsValue) -> (Report, Option<Re
     (validate::validate(&JsNode::new(value.clone())), None)
 }
 
-/// Runs once, when the module is instantiated.
-#[wasm_bindgen(start)]
-fn start() {
-    // The lint's key sets need a secret hash seed (see `validate::keyhash`), and the standard
-    // library has no randomness on wasm32-unknown-unknown: take it from JS.
-    let bits = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    validate::keyhash::seed(bits() << 32 | bits());
-}
-
 /// The size of this module's WebAssembly memory, in bytes: a diagnostic (memory grows and
 /// never shrinks, so this is the high-water mark of what the package has needed).
 #[wasm_bindgen(js_name = wasmMemoryBytes)]

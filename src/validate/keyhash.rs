@@ -11,27 +11,37 @@
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// 0 until seeded; the first use seeds it from the standard library's random state (random
-/// on native targets) unless the Wasm bindings seeded it from JS first.
+/// 0 until the first use seeds it.
 static SEED: AtomicU64 = AtomicU64::new(0);
 
 const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
 
-/// Sets the seed (the Wasm bindings pass one from JS, where std has no randomness).
-pub fn seed(seed: u64) {
-    SEED.store(seed | 1, Ordering::Relaxed);
-}
-
 fn current_seed() -> u64 {
     match SEED.load(Ordering::Relaxed) {
         0 => {
-            let seed = std::collections::hash_map::RandomState::new().hash_one(0x5EA4_u64);
             // Another thread may have seeded it meanwhile: either value is as good.
-            let _ = SEED.compare_exchange(0, seed | 1, Ordering::Relaxed, Ordering::Relaxed);
+            let _ = SEED.compare_exchange(0, random_seed() | 1, Ordering::Relaxed, Ordering::Relaxed);
             SEED.load(Ordering::Relaxed)
         }
         seed => seed,
     }
+}
+
+/// A fresh random seed: from the standard library's random state where it has one. Public
+/// (hidden) for the boundary suite, which checks where Wasm builds draw theirs from.
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+#[doc(hidden)]
+pub fn random_seed() -> u64 {
+    std::collections::hash_map::RandomState::new().hash_one(0x5EA4_u64)
+}
+
+/// On wasm32-unknown-unknown std has no randomness (its `RandomState` keys are constants): ask JS.
+/// Seeding at the first use rather than at instantiation keeps it off the package's start-up.
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+#[doc(hidden)]
+pub fn random_seed() -> u64 {
+    let bits = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    bits() << 32 | bits()
 }
 
 /// One step: a bijection of `state ^ word`, so distinct words from one state never collide.

@@ -128,6 +128,20 @@ fn any_value_gets_issues_and_the_module_keeps_working() {
 }
 
 #[wasm_bindgen_test]
+fn the_key_hash_seed_comes_from_js_math_random() {
+    // std has no randomness on wasm32-unknown-unknown (its RandomState keys are constants): the
+    // seed must come from JS, or crafted keys could collide on every machine alike.
+    let math = js_sys::global().unchecked_into::<Object>();
+    let math = Reflect::get(&math, &"Math".into()).unwrap();
+    let random = Reflect::get(&math, &"random".into()).unwrap();
+    Reflect::set(&math, &"random".into(), &js_sys::Function::new_no_args("return 0.5")).unwrap();
+    let seed = seam_portal::validate::keyhash::random_seed();
+    Reflect::set(&math, &"random".into(), &random).unwrap();
+    assert_eq!(seed, 0x8000_0000_8000_0000);
+    assert_ne!(seam_portal::validate::keyhash::random_seed(), seam_portal::validate::keyhash::random_seed());
+}
+
+#[wasm_bindgen_test]
 fn invalid_requests_throw_a_portal_validation_error() {
     let error = with_defaults(js(r#"{"locale":"xx"}"#)).unwrap_err();
     assert!(error.is_instance_of::<js_sys::Error>());

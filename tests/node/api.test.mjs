@@ -24,6 +24,19 @@ test("import and require share one module and one Wasm instance", () => {
   assert.equal(portal.default, init);
 });
 
+test("import and require export the public API and nothing of the glue", () => {
+  const api = [
+    "EmbeddedPortal", "PortalRequestBuilder", "PortalValidationError", "SeamApiError", "SeamInvalidInputError",
+    "SeamInvalidOptionsError", "SeamInvalidResponseError", "SeamInvalidTokenError", "SeamNetworkError", "SeamPortalError",
+    "SeamTimeoutError", "SeamUnauthorizedError", "default", "embedPortal", "init", "isPortalValidationError",
+    "landingPageKeys", "submit", "supportedLocales", "validate", "validateJson", "wasmMemoryBytes", "withDefaults",
+  ];
+  assert.deepEqual(Object.keys(portal).sort(), api);
+  const required = createRequire(import.meta.url)("seam-portal");
+  assert.deepEqual(Object.keys(required).filter((k) => k !== "__esModule").sort(), api);
+  for (const name of api) assert.equal(portal[/** @type {keyof typeof portal} */ (name)], required[name], name);
+});
+
 test("init() resolves at once in Node", async () => {
   await init();
   await init();

@@ -114,6 +114,7 @@ test("A plain <script type=module> page: init() once, and a clear error before i
   const dir = consumer("consumer-page", {
     "index.html": `<!doctype html><title>plain</title><link rel="icon" href="data:,"><script type="module">
       import init, { validate, PortalRequestBuilder, PortalValidationError } from "./node_modules/seam-portal/index.js";
+      import * as namespace from "./node_modules/seam-portal/index.js";
       let early;
       try { validate({}); } catch (e) { early = e.message; }
       const first = init();
@@ -121,7 +122,7 @@ test("A plain <script type=module> page: init() once, and a clear error before i
       await first;
       let thrown;
       try { new PortalRequestBuilder("").build(); } catch (e) { thrown = e; }
-      document.body.dataset.result = JSON.stringify({ early, same, ok: validate({ customer_data: { customer_key: "c" } }).ok,
+      document.body.dataset.result = JSON.stringify({ early, same, names: Object.keys(namespace), ok: validate({ customer_data: { customer_key: "c" } }).ok,
         error: thrown instanceof PortalValidationError && thrown.issues[0].path });
     </script>`,
   });
@@ -133,6 +134,9 @@ test("A plain <script type=module> page: init() once, and a clear error before i
     const result = JSON.parse(String(await page.evaluate(() => document.body.dataset.result)));
     assert.match(result.early, /call `await init\(\)` once/);
     assert.equal(result.same, true, "init() returns one memoised promise");
+    assert.deepEqual(result.names.filter((/** @type {string} */ n) => n.startsWith("__") || n === "createError" || n === "start"), [],
+      "wasm-bindgen's glue stays private");
+    assert.ok(result.names.includes("submit") && result.names.includes("SeamApiError"));
     assert.equal(result.ok, true);
     assert.equal(result.error, "customer_data.customer_key");
     assert.deepEqual(errors, []);
