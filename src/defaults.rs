@@ -1,81 +1,55 @@
 //! The spec's documented defaults, which Seam applies to fields a request leaves out.
 //!
 //! Requests are sent as the caller wrote them; these are only for showing what the portal will
-//! do. `tests/spec_conformance.rs` checks [`documented_defaults`] against the spec's `default`
-//! values.
+//! do (`withDefaults` fills them into a copy of a request: a missing field gets its default, an
+//! object present where the default is an object is filled in turn, and every present value is
+//! kept as it is). `tests/spec_conformance.rs` checks
+//! [`DOCUMENTED_DEFAULTS`] against the spec's `default` values.
 
-use serde_json::{json, Map, Value};
-
-/// The defaults the spec documents for `POST /customers/create_portal`.
-pub fn documented_defaults() -> Value {
-    json!({
-        "_dev": false,
-        "exclude_locale_picker": false,
-        "is_embedded": false,
-        "navigation_mode": "full",
-        "features": {
-            "configure": {
-                "allow_access_automation_rule_customization": false,
-                "allow_climate_automation_rule_customization": false,
-                "allow_instant_key_customization": false,
-                "exclude": false
-            },
-            "connect": { "exclude": false },
-            "manage": {
-                "exclude": false,
-                "exclude_reservation_management": false,
-                "exclude_reservation_technical_details": false,
-                "exclude_staff_management": false
-            },
-            "manage_devices": { "exclude": false },
-            "organize": { "exclude": false }
-        }
-    })
+/// A documented default: a value, or an object whose fields have defaults of their own.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DefaultValue {
+    /// `true` or `false`.
+    Bool(bool),
+    /// A string.
+    Str(&'static str),
+    /// An object: its fields' defaults.
+    Object(&'static [(&'static str, DefaultValue)]),
 }
 
-/// Fills every documented default that `request` leaves out, recursively; present values
-/// (including unknown properties) are kept as they are.
-pub fn with_defaults(mut request: Value) -> Value {
-    if let (Value::Object(target), Value::Object(defaults)) = (&mut request, documented_defaults()) {
-        fill(target, defaults);
-    }
-    request
-}
+use DefaultValue::{Bool, Object, Str};
 
-fn fill(target: &mut Map<String, Value>, defaults: Map<String, Value>) {
-    for (key, default) in defaults {
-        match (target.get_mut(&key), default) {
-            (None, default) => {
-                target.insert(key, default);
-            }
-            (Some(Value::Object(present)), Value::Object(nested)) => fill(present, nested),
-            _ => {}
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fills_only_what_is_missing() {
-        let request = json!({
-            "customer_data": { "customer_key": "c" },
-            "is_embedded": true,
-            "features": { "manage": { "exclude": true }, "x": 1 },
-            "unknown": null
-        });
-        let filled = with_defaults(request);
-        assert_eq!(filled["is_embedded"], true);
-        assert_eq!(filled["exclude_locale_picker"], false);
-        assert_eq!(filled["navigation_mode"], "full");
-        assert_eq!(filled["features"]["manage"]["exclude"], true);
-        assert_eq!(filled["features"]["manage"]["exclude_staff_management"], false);
-        assert_eq!(filled["features"]["organize"]["exclude"], false);
-        assert_eq!(filled["features"]["x"], 1);
-        assert_eq!(filled["unknown"], Value::Null);
-        assert_eq!(filled["customer_data"], json!({ "customer_key": "c" }));
-        assert!(filled.get("locale").is_none(), "no default is documented for locale");
-    }
-}
+/// The defaults the spec documents for `POST /customers/create_portal`, as the fields of the
+/// request object.
+pub const DOCUMENTED_DEFAULTS: &[(&str, DefaultValue)] = &[
+    ("_dev", Bool(false)),
+    ("exclude_locale_picker", Bool(false)),
+    ("is_embedded", Bool(false)),
+    ("navigation_mode", Str("full")),
+    (
+        "features",
+        Object(&[
+            (
+                "configure",
+                Object(&[
+                    ("allow_access_automation_rule_customization", Bool(false)),
+                    ("allow_climate_automation_rule_customization", Bool(false)),
+                    ("allow_instant_key_customization", Bool(false)),
+                    ("exclude", Bool(false)),
+                ]),
+            ),
+            ("connect", Object(&[("exclude", Bool(false))])),
+            (
+                "manage",
+                Object(&[
+                    ("exclude", Bool(false)),
+                    ("exclude_reservation_management", Bool(false)),
+                    ("exclude_reservation_technical_details", Bool(false)),
+                    ("exclude_staff_management", Bool(false)),
+                ]),
+            ),
+            ("manage_devices", Object(&[("exclude", Bool(false))])),
+            ("organize", Object(&[("exclude", Bool(false))])),
+        ]),
+    ),
+];

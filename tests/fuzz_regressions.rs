@@ -45,8 +45,8 @@ fn response_regressions() {
 #[test]
 fn validation_errors_regressions() {
     for data in inputs("validation_errors") {
-        if let Ok(tree) = serde_json::from_slice::<serde_json::Value>(&data) {
-            let _ = flatten_validation_errors(&tree);
+        if let Ok(tree) = seam_portal::validate::Tape::parse(&String::from_utf8_lossy(&data)) {
+            let _ = flatten_validation_errors(&tree.root());
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use seam_portal::defaults::documented_defaults;
+use seam_portal::defaults::{DefaultValue, DOCUMENTED_DEFAULTS};
 use seam_portal::model::CreatePortalRequest;
 use seam_portal::validate::schema::{Format, Shape, Ty, LANDING_PAGE_KEYS, REQUEST};
 use seam_portal::validate::validate_json;
@@ -175,7 +175,18 @@ fn merge(into: &mut Value, from: Value) {
 
 #[test]
 fn documented_defaults_are_the_specs() {
-    assert_eq!(documented_defaults(), spec_defaults(&request_schema()));
+    fn as_json(fields: &[(&str, DefaultValue)]) -> Value {
+        let object = fields.iter().map(|&(key, value)| {
+            let value = match value {
+                DefaultValue::Bool(b) => json!(b),
+                DefaultValue::Str(s) => json!(s),
+                DefaultValue::Object(nested) => as_json(nested),
+            };
+            (key.to_owned(), value)
+        });
+        Value::Object(object.collect())
+    }
+    assert_eq!(as_json(DOCUMENTED_DEFAULTS), spec_defaults(&request_schema()));
 }
 
 /// A body with every property of the spec, each with a valid sample value.

@@ -155,7 +155,7 @@ impl PortalRequestBuilder {
     #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
     pub fn validate(&self) -> JsValue {
         let (report, text) = super::validate_value_keeping_text(&self.body);
-        result(report, || self.copy_of(text.map(|text| text.js)))
+        result(report, || self.copy_of(text))
     }
 
     /// Returns the validated request, a plain object ready to send.
@@ -167,7 +167,7 @@ impl PortalRequestBuilder {
         if !report.is_valid() {
             return Err(validation_error(report));
         }
-        Ok(self.copy_of(text.map(|text| text.js)))
+        Ok(self.copy_of(text))
     }
 
     /// The request built so far (not validated), as a plain JSON-safe copy.

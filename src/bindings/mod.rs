@@ -30,6 +30,7 @@ use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
+use crate::defaults::DefaultValue;
 use crate::validate::{self, Report, ValidationIssue};
 
 #[wasm_bindgen(module = "/pkg-template/errors.js")]
@@ -55,23 +56,16 @@ pub(crate) fn validate_value(value: &JsValue) -> Report {
     validate_value_keeping_text(value).0
 }
 
-/// The JSON text a request was validated through, as JS and as Rust hold it: `fetch` and
-/// `JSON.parse` take the JS string, `withDefaults` reads the copy already in Wasm.
-pub(crate) struct RequestText {
-    pub js: js_sys::JsString,
-    pub utf8: String,
-}
-
 /// [`validate_value`], also handing back the JSON text when it was read through one (that
 /// text is exactly what `JSON.stringify` sends, so `submit` sends it rather than serialising
-/// again).
-pub(crate) fn validate_value_keeping_text(value: &JsValue) -> (Report, Option<RequestText>) {
+/// again, and `withDefaults` parses it).
+pub(crate) fn validate_value_keeping_text(value: &JsValue) -> (Report, Option<js_sys::JsString>) {
     if let Some(js) = faithful_json(value) {
         if let Some(utf8) = js_text::read_string(&js) {
             let report = validate::validate_json(&utf8);
             // JSON text has limits a JS value does not (nesting): those cases take the walk.
             if !report.issues.iter().any(|i| i.code == validate::IssueCode::InvalidJson) {
-                return (report, Some(RequestText { js, utf8 }));
+                return (report, Some(js));
             }
         }
     }
@@ -184,7 +178,8 @@ pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string")] json: JsVa
 }
 
 /// Returns a copy of a valid request with every default the spec documents filled in (for
-/// display: `submit` sends requests as given). Object keys come back in alphabetical order.
+/// display: `submit` sends requests as given). The request's keys keep their order; filled-in
+/// defaults come after them.
 ///
 /// @throws {PortalValidationError} when the request is invalid.
 #[wasm_bindgen(js_name = withDefaults, unchecked_return_type = "CreatePortalRequest")]
@@ -195,18 +190,47 @@ pub fn with_defaults(
     if !report.is_valid() {
         return Err(validation_error(report));
     }
-    // The request as JSON.stringify sends it: the text validation read, when it read one.
+    // The copy is the request as JSON.stringify sends it: the text validation read, when it
+    // read one.
     let text = match text {
-        Some(text) => text.utf8,
-        None => js_text::read_string(&js_sys::JSON::stringify(&request)?.into()).unwrap_or_default(),
+        Some(text) => text,
+        None => js_sys::JSON::stringify(&request)?,
     };
-    let value = serde_json::from_str(&text).map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))?;
-    Ok(to_js_json(&crate::defaults::with_defaults(value)))
+    let copy = js_text::parse_json(&text)?;
+    fill_defaults(&copy, crate::defaults::DOCUMENTED_DEFAULTS);
+    Ok(copy)
 }
 
-fn to_js_json(value: &serde_json::Value) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).unwrap_or(JsValue::UNDEFINED)
+/// Fills the `defaults` that `target` (an object fresh from JSON.parse) leaves out: a missing
+/// field gets its default, an object present where the default is an object is filled in turn,
+/// and every present value (unknown properties and `null` included) is kept as it is.
+fn fill_defaults(target: &JsValue, defaults: &[(&str, DefaultValue)]) {
+    let target: &js_sys::Object = target.unchecked_ref();
+    for (key, default) in defaults {
+        let key = JsValue::from_str(key);
+        if !js_sys::Object::has_own(target, &key) {
+            let _ = js_sys::Reflect::set(target, &key, &default_to_js(default));
+        } else if let DefaultValue::Object(nested) = default {
+            let present = js_sys::Reflect::get(target, &key).unwrap_or(JsValue::NULL);
+            if present.is_object() && !js_sys::Array::is_array(&present) {
+                fill_defaults(&present, nested);
+            }
+        }
+    }
+}
+
+fn default_to_js(default: &DefaultValue) -> JsValue {
+    match *default {
+        DefaultValue::Bool(b) => JsValue::from_bool(b),
+        DefaultValue::Str(s) => JsValue::from_str(s),
+        DefaultValue::Object(fields) => {
+            let object = js_sys::Object::new();
+            for (key, value) in fields {
+                let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &default_to_js(value));
+            }
+            object.into()
+        }
+    }
 }
 
 impl JsNode {

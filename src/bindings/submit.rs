@@ -113,7 +113,7 @@ pub async fn submit(
     }
     let call = Call::prepare(&options)?;
     let body = match text {
-        Some(text) => text.js,
+        Some(text) => text,
         None => js_sys::JSON::stringify(&request)
             .map_err(|_| error("SeamInvalidOptionsError", "the request could not be serialised to JSON"))?,
     };
@@ -272,12 +272,14 @@ impl Answer {
             Some(api) => {
                 set(&fields, "message", &JsValue::from_str(&api.message));
                 set(&fields, "code", &JsValue::from_str(&api.kind));
-                if let Some(data) = &api.data {
-                    set(&fields, "data", &json_to_js(data));
+                if api.has_data {
+                    // Any JSON at all: JSON.parse builds it (the text parsed above, so this
+                    // succeeds), and the last of repeated keys wins in both readings.
+                    let error = js_sys::JSON::parse(&text).and_then(|body| Reflect::get(&body, &"error".into()));
+                    set(&fields, "data", &error.and_then(|e| Reflect::get(&e, &"data".into())).unwrap_or(JsValue::NULL));
                 }
                 if api.kind == "invalid_input" {
-                    let flat = api.validation_errors.as_ref().map(response::flatten_validation_errors).unwrap_or_default();
-                    set(&fields, "validationErrors", &to_js(&flat));
+                    set(&fields, "validationErrors", &to_js(&api.validation_errors));
                     return Err(create_error("SeamInvalidInputError", &fields));
                 }
                 Err(create_error("SeamApiError", &fields))
@@ -486,7 +488,3 @@ pub(super) fn error(class: &str, message: &str) -> JsValue {
     create_error(class, &fields)
 }
 
-fn json_to_js(value: &serde_json::Value) -> JsValue {
-    use serde::Serialize;
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::UNDEFINED)
-}

@@ -1,22 +1,23 @@
 //! What comes back from Seam: a success body is checked before it reaches the caller, error
 //! bodies are read into their parts, and `validation_errors` trees are flattened.
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Serialize;
 use tsify::Tsify;
 
 use crate::validate::text::{self, DateTimeCheck};
+use crate::validate::{Kind, Node, Tape};
 
 /// Checks a `200` body: JSON with a `customer_portal` whose `url` is safe to show in an iframe.
 /// The error says what is wrong without repeating the URL, which carries a session token.
-pub fn check_success(body: &str) -> Result<Value, String> {
-    let value: Value = serde_json::from_str(body).map_err(|e| format!("the body is not JSON ({})", e.to_string().split(" at line").next().unwrap_or("")))?;
-    let portal = value
+pub fn check_success(body: &str) -> Result<(), String> {
+    let tape = Tape::parse(body).map_err(|e| format!("the body is not JSON ({})", e.what))?;
+    let portal = tape
+        .root()
         .get("customer_portal")
-        .filter(|p| p.is_object())
+        .filter(|p| p.kind() == Kind::Object)
         .ok_or("the body has no customer_portal object")?;
     let field = |name: &str| -> Result<&str, String> {
-        portal.get(name).and_then(Value::as_str).ok_or_else(|| format!("customer_portal.{name} is missing or not a string"))
+        portal.get(name).and_then(|v| v.str()).ok_or_else(|| format!("customer_portal.{name} is missing or not a string"))
     };
     check_portal_url(field("url")?)?;
     field("customer_key")?;
@@ -28,7 +29,7 @@ pub fn check_success(body: &str) -> Result<Value, String> {
             return Err(format!("customer_portal.{name} is not a date-time"));
         }
     }
-    Ok(value)
+    Ok(())
 }
 
 /// A portal URL must be absolute `https:`, or `http:` for a loopback host (local development);
@@ -94,28 +95,30 @@ fn is_loopback(host: &str) -> bool {
 }
 
 /// Seam's error body: `{ "error": { "type", "message", "data"?, "validation_errors"? } }`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ApiError {
     /// The error's type, e.g. `invalid_input`: it becomes the JS error's `code`.
-    #[serde(rename = "type")]
     pub kind: String,
     /// Seam's message.
     pub message: String,
-    /// Extra data, when Seam sends some.
-    #[serde(default)]
-    pub data: Option<Value>,
-    /// For `invalid_input`: the nested tree of field errors.
-    #[serde(default)]
-    pub validation_errors: Option<Value>,
+    /// Whether the error carries `data` (any JSON but null). The bindings hand it to JS as
+    /// `JSON.parse` reads it.
+    pub has_data: bool,
+    /// For `invalid_input`: the tree of field errors, flattened (empty when there is none).
+    pub validation_errors: Vec<FieldErrors>,
 }
 
 /// Reads an error body; `None` when it is not Seam's error JSON (an HTML error page, say).
 pub fn parse_error(body: &str) -> Option<ApiError> {
-    #[derive(Deserialize)]
-    struct Body {
-        error: ApiError,
-    }
-    serde_json::from_str::<Body>(body).ok().map(|b| b.error)
+    let tape = Tape::parse(body).ok()?;
+    let error = tape.root().get("error")?;
+    let [kind, message, data, validation_errors] = error.get_fields(["type", "message", "data", "validation_errors"]);
+    Some(ApiError {
+        kind: kind?.str()?.to_owned(),
+        message: message?.str()?.to_owned(),
+        has_data: data.is_some_and(|d| d.kind() != Kind::Null),
+        validation_errors: validation_errors.map(|tree| flatten_validation_errors(&tree)).unwrap_or_default(),
+    })
 }
 
 /// One field's messages from Seam's `validation_errors`.
@@ -130,24 +133,42 @@ pub struct FieldErrors {
 
 /// Flattens a `validation_errors` tree (zod's `format()`: every level has an `_errors` array
 /// and one child per key, array indexes as keys) into one entry per field with messages, parents
-/// before children and keys in sorted order. Unlike the official SDK, nested fields are kept.
-pub fn flatten_validation_errors(tree: &Value) -> Vec<FieldErrors> {
+/// before children and keys in sorted order (a repeated key counts once, its last value, as
+/// `JSON.parse` reads it). Unlike the official SDK, nested fields are kept. Messages that are
+/// not strings are written as JSON.
+pub fn flatten_validation_errors<N: Node>(tree: &N) -> Vec<FieldErrors> {
     let mut out = Vec::new();
     flatten(tree, &mut String::new(), &mut out);
     out
 }
 
-fn flatten(node: &Value, path: &mut String, out: &mut Vec<FieldErrors>) {
-    let Some(object) = node.as_object() else { return };
-    let messages: Vec<String> = object
-        .get("_errors")
-        .and_then(Value::as_array)
-        .map(|m| m.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned)).collect())
-        .unwrap_or_default();
+fn flatten<N: Node>(node: &N, path: &mut String, out: &mut Vec<FieldErrors>) {
+    if node.kind() != Kind::Object {
+        return;
+    }
+    let mut children: Vec<(String, N)> = Vec::new();
+    let _ = node.for_each_entry(|key, child| {
+        if let Ok(child) = child {
+            children.push((key.to_owned(), child));
+        }
+    });
+    // Sorted by key; a stable sort keeps repeats in document order, so the last one is kept.
+    children.sort_by(|a, b| a.0.cmp(&b.0));
+    children.reverse();
+    children.dedup_by(|later, earlier| later.0 == earlier.0);
+    children.reverse();
+    let mut messages = Vec::new();
+    if let Some((_, list)) = children.iter().find(|(key, _)| key == "_errors") {
+        let _ = list.for_each_item(|_, message| {
+            if let Ok(message) = message {
+                messages.push(message.as_str().map_or_else(|| json_text(&message), |s| s.into_owned()));
+            }
+        });
+    }
     if !messages.is_empty() {
         out.push(FieldErrors { path: path.clone(), messages });
     }
-    for (key, child) in object {
+    for (key, child) in &children {
         if key == "_errors" {
             continue;
         }
@@ -164,15 +185,63 @@ fn flatten(node: &Value, path: &mut String, out: &mut Vec<FieldErrors>) {
     }
 }
 
+/// A value as compact JSON text (numbers as JS writes them).
+fn json_text<N: Node>(node: &N) -> String {
+    let mut out = String::new();
+    write_json(node, &mut out);
+    out
+}
+
+fn write_json<N: Node>(node: &N, out: &mut String) {
+    match node.kind() {
+        Kind::String => crate::validate::push_json_string(out, &node.as_str().unwrap_or_default()),
+        Kind::Number => out.push_str(&crate::validate::text::js_number(node.as_f64().unwrap_or(f64::NAN))),
+        Kind::Bool => out.push_str(if node.as_bool() == Some(true) { "true" } else { "false" }),
+        Kind::Array => {
+            out.push('[');
+            let _ = node.for_each_item(|i, item| {
+                if i > 0 {
+                    out.push(',');
+                }
+                match item {
+                    Ok(item) => write_json(&item, out),
+                    Err(_) => out.push_str("null"),
+                }
+            });
+            out.push(']');
+        }
+        Kind::Object => {
+            out.push('{');
+            let mut first = true;
+            let _ = node.for_each_entry(|key, value| {
+                if let Ok(value) = value {
+                    if !std::mem::take(&mut first) {
+                        out.push(',');
+                    }
+                    crate::validate::push_json_string(out, key);
+                    out.push(':');
+                    write_json(&value, out);
+                }
+            });
+            out.push('}');
+        }
+        _ => out.push_str("null"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn success(url: &str) -> String {
         json!({ "customer_portal": { "url": url, "customer_key": "c", "expires_at": "2025-06-01T15:00:00.000Z",
             "workspace_id": "123e4567-e89b-12d3-a456-426614174000", "created_at": "2025-06-01T14:00:00Z" },
             "magic_link": {}, "ok": true }).to_string()
+    }
+
+    fn flatten_text(text: &str) -> Vec<FieldErrors> {
+        flatten_validation_errors(&Tape::parse(text).unwrap().root())
     }
 
     #[test]
@@ -190,21 +259,31 @@ mod tests {
 
     #[test]
     fn incomplete_bodies() {
-        assert!(check_success("<html>").unwrap_err().contains("not JSON"));
+        assert_eq!(check_success("<html>").unwrap_err(), "the body is not JSON (expected a value)");
         assert!(check_success("{}").unwrap_err().contains("customer_portal"));
+        assert!(check_success(r#"{"customer_portal":[]}"#).unwrap_err().contains("no customer_portal object"));
         let mut body: Value = serde_json::from_str(&success("https://a")).unwrap();
         body["customer_portal"]["workspace_id"] = json!("w");
         assert!(check_success(&body.to_string()).unwrap_err().contains("workspace_id"));
         body["customer_portal"]["workspace_id"] = json!(null);
         assert!(check_success(&body.to_string()).unwrap_err().contains("workspace_id"));
+        // A repeated key counts as JSON.parse reads it: the last one.
+        let twice = success("https://a").replacen('{', r#"{"customer_portal":null,"#, 1);
+        assert!(check_success(&twice).is_ok());
     }
 
     #[test]
     fn error_bodies() {
-        let e = parse_error(r#"{"error":{"type":"invalid_input","message":"bad","validation_errors":{"_errors":[]}}}"#).unwrap();
-        assert_eq!(e.kind, "invalid_input");
+        let e = parse_error(r#"{"error":{"type":"invalid_input","message":"bad","data":{"n":1},"validation_errors":{"_errors":["x"]}}}"#).unwrap();
+        assert_eq!(e, ApiError { kind: "invalid_input".into(), message: "bad".into(), has_data: true,
+            validation_errors: vec![FieldErrors { path: "".into(), messages: vec!["x".into()] }] });
+        let e = parse_error(r#"{"error":{"message":"m","type":"t","data":null,"extra":[]}}"#).unwrap();
+        assert_eq!((e.kind.as_str(), e.message.as_str(), e.has_data, e.validation_errors.len()), ("t", "m", false, 0));
         assert!(parse_error("<html>502</html>").is_none());
         assert!(parse_error(r#"{"error":"x"}"#).is_none());
+        assert!(parse_error(r#"{"error":{"type":"t"}}"#).is_none(), "no message");
+        assert!(parse_error(r#"{"error":{"type":1,"message":"m"}}"#).is_none());
+        assert!(parse_error(r#"{"error":{"type":"t","message":"m"}} x"#).is_none(), "not JSON");
     }
 
     #[test]
@@ -216,7 +295,7 @@ mod tests {
             "my key": { "_errors": ["Unknown"] }
         });
         assert_eq!(
-            flatten_validation_errors(&tree),
+            flatten_text(&tree.to_string()),
             vec![
                 FieldErrors { path: "".into(), messages: vec!["Expected object".into()] },
                 FieldErrors { path: "customer_data.customer_key".into(), messages: vec!["Must not have leading or trailing whitespace".into(), "Too short".into()] },
@@ -224,6 +303,18 @@ mod tests {
                 FieldErrors { path: "[\"my key\"]".into(), messages: vec!["Unknown".into()] },
             ]
         );
-        assert_eq!(flatten_validation_errors(&json!("junk")), vec![]);
+        assert_eq!(flatten_text(r#""junk""#), vec![]);
+    }
+
+    #[test]
+    fn flattening_sorts_keys_keeps_the_last_repeat_and_writes_other_messages_as_json() {
+        let text = r#"{"b":{"_errors":["first"]},"a":{"_errors":[1e21,null,{"k":"\n"},[true]]},"b":{"_errors":["last"]},"_errors":"not a list"}"#;
+        assert_eq!(
+            flatten_text(text),
+            vec![
+                FieldErrors { path: "a".into(), messages: vec!["1e+21".into(), "null".into(), r#"{"k":"\n"}"#.into(), "[true]".into()] },
+                FieldErrors { path: "b".into(), messages: vec!["last".into()] },
+            ]
+        );
     }
 }

@@ -469,14 +469,43 @@ pub fn push_key(path: &mut String, key: &str) {
 /// 60 characters so that a 10 MB value does not make a 10 MB message.
 pub fn quote(s: &str) -> String {
     const MAX: usize = 60;
+    let mut q = String::with_capacity(s.len().min(4 * MAX) + 2);
     match s.char_indices().nth(MAX) {
         Some((cut, _)) => {
-            let mut q = serde_json::to_string(&s[..cut]).unwrap_or_default();
-            q.insert(q.len().saturating_sub(1), '…');
-            q
+            push_json_string(&mut q, &s[..cut]);
+            q.insert(q.len() - 1, '…');
         }
-        None => serde_json::to_string(s).unwrap_or_default(),
+        None => push_json_string(&mut q, s),
     }
+    q
+}
+
+/// Appends `s` as a JSON string literal, escaped as `JSON.stringify` escapes it.
+pub fn push_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0C => "\\f",
+            0..=0x1F => "",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        plain = i + 1;
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{b:04x}"));
+        } else {
+            out.push_str(escape);
+        }
+    }
+    out.push_str(&s[plain..]);
+    out.push('"');
 }
 
 fn list_quoted(items: &[&str]) -> String {

@@ -18,7 +18,7 @@ mod node;
 pub mod schema;
 pub mod text;
 
-pub use check::push_key;
+pub use check::{push_json_string, push_key};
 pub use json::{JsonNode, SyntaxError, Tape};
 pub use node::{Kind, Node, Unreadable};
 

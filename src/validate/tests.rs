@@ -254,3 +254,15 @@ fn long_values_are_cut_in_messages() {
     let report = check(json!({ "customization_profile_id": "x".repeat(1_000_000) }));
     assert!(report.issues[0].message.len() < 300);
 }
+
+#[test]
+fn strings_are_quoted_as_json_stringify_quotes_them() {
+    let all_controls: String = (0u8..0x20).map(char::from).collect();
+    for s in ["", "plain", "say \"hi\"", "back\\slash", "tab\tnew\nline\r", "\u{8}\u{c}\u{1f}\u{7f}", "é 日本 🦀", all_controls.as_str()] {
+        let mut quoted = String::new();
+        push_json_string(&mut quoted, s);
+        assert_eq!(quoted, serde_json::to_string(s).unwrap(), "{s:?}");
+    }
+    let long = "é".repeat(100);
+    assert_eq!(check::quote(&long), format!("\"{}…\"", "é".repeat(60)));
+}

@@ -204,9 +204,64 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// A number as JS's `String(n)` writes it: the shortest digits that read back as `n`, with an
+/// exponent from 1e21 up and below 1e-6 (ECMAScript's Number::toString).
+pub fn js_number(n: f64) -> String {
+    if n.is_nan() {
+        return "NaN".into();
+    }
+    if n.is_infinite() {
+        return if n > 0.0 { "Infinity" } else { "-Infinity" }.into();
+    }
+    if n == 0.0 {
+        return "0".into();
+    }
+    // `{:e}`: the shortest round-trip digits, as `d.ddde-7`.
+    let scientific = format!("{:e}", n.abs());
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let k = digits.len() as i32;
+    // The value is 0.DIGITS x 10^n.
+    let n_exp = exponent.parse::<i32>().unwrap_or(0) + 1;
+    let mut out = String::from(if n < 0.0 { "-" } else { "" });
+    if k <= n_exp && n_exp <= 21 {
+        out.push_str(&digits);
+        out.extend(std::iter::repeat('0').take((n_exp - k) as usize));
+    } else if 0 < n_exp && n_exp <= 21 {
+        out.push_str(&digits[..n_exp as usize]);
+        out.push('.');
+        out.push_str(&digits[n_exp as usize..]);
+    } else if -6 < n_exp && n_exp <= 0 {
+        out.push_str("0.");
+        out.extend(std::iter::repeat('0').take((-n_exp) as usize));
+        out.push_str(&digits);
+    } else {
+        out.push_str(&digits[..1]);
+        if k > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push_str(&format!("e{}{}", if n_exp - 1 < 0 { '-' } else { '+' }, (n_exp - 1).abs()));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_as_js_writes_them() {
+        let cases = [
+            (0.0, "0"), (-0.0, "0"), (1.0, "1"), (-1.5, "-1.5"), (100.0, "100"), (0.1, "0.1"), (1e21, "1e+21"),
+            (1e20, "100000000000000000000"), (123456789012345680000.0, "123456789012345680000"), (1.5e-7, "1.5e-7"),
+            (0.000001, "0.000001"), (1e-7, "1e-7"), (2.5e300, "2.5e+300"), (5e-324, "5e-324"), (f64::MAX, "1.7976931348623157e+308"),
+            (12.345, "12.345"), (9007199254740993.0, "9007199254740992"), (f64::NAN, "NaN"), (f64::NEG_INFINITY, "-Infinity"),
+        ];
+        for (n, js) in cases {
+            assert_eq!(js_number(n), js, "{n:e}");
+        }
+    }
 
     #[test]
     fn lengths_count_code_points_and_utf16_units() {

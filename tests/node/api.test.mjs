@@ -213,6 +213,25 @@ test("withDefaults fills the documented defaults and keeps what was given", () =
   assert.throws(() => withDefaults(/** @type {any} */ ({ locale: 1 })), PortalValidationError);
 });
 
+test("withDefaults returns a copy: given keys in their order, then the defaults; unknown and null values kept", () => {
+  const request = /** @type {any} */ ({ navigation_mode: "restricted", ...minimal(), features: { x: { y: null }, organize: { exclude: true } }, unknown: null });
+  const given = structuredClone(request);
+  const filled = /** @type {any} */ (withDefaults(request));
+  assert.deepEqual(request, given, "the request itself is left as it was");
+  assert.deepEqual(Object.keys(filled), ["navigation_mode", "customer_data", "features", "unknown", "_dev", "exclude_locale_picker", "is_embedded"]);
+  assert.equal(filled.navigation_mode, "restricted");
+  assert.deepEqual(filled.customer_data, { customer_key: "customer_1" });
+  assert.equal(filled.unknown, null);
+  assert.deepEqual(filled.features.x, { y: null });
+  assert.deepEqual(filled.features.organize, { exclude: true });
+  assert.deepEqual(Object.keys(filled.features), ["x", "organize", "configure", "connect", "manage", "manage_devices"]);
+  assert.deepEqual(filled.features.connect, { exclude: false });
+  // A request JSON cannot carry faithfully (a Date in an unknown property) is copied as it is sent.
+  const withDate = /** @type {any} */ (withDefaults(/** @type {any} */ ({ ...minimal(), note: new Date(0) })));
+  assert.equal(withDate.note, "1970-01-01T00:00:00.000Z");
+  assert.equal(withDate.is_embedded, false);
+});
+
 test("very large and very deep inputs get answers, and the module keeps working", () => {
   const big = { customer_data: { customer_key: "c", reservations: [{ reservation_key: "r", name: "x".repeat(10 * 1024 * 1024) }] } };
   assert.equal(validate(big).ok, true);

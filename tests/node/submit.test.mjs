@@ -125,6 +125,17 @@ test("400 invalid_input: nested validation_errors are flattened", async () => {
   assert.deepEqual(error.validationErrors, [{ path: "customer_data.spaces[0].space_key", messages: ["Must not have leading or trailing whitespace"] }]);
 });
 
+test("an error's data reaches the SeamApiError as JSON.parse reads it", async () => {
+  const data = { limit: 5, keys: ["a", "b"], nested: { ok: null, big: 1e21 } };
+  server.faults.push({ status: 409, body: { error: { type: "conflict", message: "Already exists", data } } });
+  const error = await rejection(submit(request(), options()), SeamApiError);
+  assert.equal(error.code, "conflict");
+  assert.equal(error.message, "Already exists");
+  assert.deepEqual(error.data, data);
+  server.faults.push({ status: 409, body: { error: { type: "conflict", message: "No data", data: null } } });
+  assert.equal((await rejection(submit(request(), options()), SeamApiError)).data, undefined);
+});
+
 test("429 then 200 honours Retry-After, in seconds and as a date", async () => {
   server.faults.push({ status: 429, headers: { "retry-after": "1" } });
   let started = Date.now();
