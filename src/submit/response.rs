@@ -1,6 +1,8 @@
 //! What comes back from Seam: a success body is checked before it reaches the caller, error
 //! bodies are read into their parts, and `validation_errors` trees are flattened.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use tsify::Tsify;
 
@@ -146,19 +148,15 @@ fn flatten<N: Node>(node: &N, path: &mut String, out: &mut Vec<FieldErrors>) {
     if node.kind() != Kind::Object {
         return;
     }
-    let mut children: Vec<(String, N)> = Vec::new();
+    // Sorted by key; a repeated key keeps its last value, as JSON.parse reads it.
+    let mut children: BTreeMap<String, N> = BTreeMap::new();
     let _ = node.for_each_entry(|key, child| {
         if let Ok(child) = child {
-            children.push((key.to_owned(), child));
+            children.insert(key.to_owned(), child);
         }
     });
-    // Sorted by key; a stable sort keeps repeats in document order, so the last one is kept.
-    children.sort_by(|a, b| a.0.cmp(&b.0));
-    children.reverse();
-    children.dedup_by(|later, earlier| later.0 == earlier.0);
-    children.reverse();
     let mut messages = Vec::new();
-    if let Some((_, list)) = children.iter().find(|(key, _)| key == "_errors") {
+    if let Some(list) = children.get("_errors") {
         let _ = list.for_each_item(|_, message| {
             if let Ok(message) = message {
                 messages.push(message.as_str().map_or_else(|| json_text(&message), |s| s.into_owned()));
