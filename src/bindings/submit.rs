@@ -5,7 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::Response;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use serde::Deserialize;
 use tsify::{Ts, Tsify};
@@ -123,7 +123,8 @@ pub async fn submit(
 /// A prepared call: where it goes, with which headers, under which limits.
 struct Call {
     url: String,
-    headers: Vec<(&'static str, String)>,
+    /// The headers, as a plain object: built once per call, copied by each attempt's Request.
+    headers: Object,
     timeout_ms: f64,
     policy: RetryPolicy,
     signal: Option<AbortSignal>,
@@ -193,7 +194,11 @@ impl Call {
                 .ok_or_else(|| error("SeamInvalidOptionsError", "there is no global fetch here (Node 18+ has one): pass options.fetch"))?,
             f => f.clone().dyn_into::<Function>().map_err(|_| error("SeamInvalidOptionsError", "fetch must be a function"))?,
         };
-        Ok(Call { url: format!("{}{PATH}", base.trim_end_matches('/')), headers, timeout_ms, policy, signal, fetch })
+        let header_object = Object::new();
+        for (name, value) in &headers {
+            set(&header_object, name, &JsValue::from_str(value));
+        }
+        Ok(Call { url: format!("{}{PATH}", base.trim_end_matches('/')), headers: header_object, timeout_ms, policy, signal, fetch })
     }
 
     async fn send(&self, body: js_sys::JsString) -> Result<JsValue, JsValue> {
@@ -216,14 +221,16 @@ impl Call {
     async fn attempt(&self, body: &js_sys::JsString) -> Result<Answer, JsValue> {
         let controller = AbortController::new()?;
         let deadline = Deadline::start(self.timeout_ms, self.signal.as_ref(), Some(controller.clone()))?;
-        let mut builder = Request::post(&self.url).abort_signal(Some(&controller.signal()));
-        for (name, value) in &self.headers {
-            builder = builder.header(name, value);
-        }
-        let request: web_sys::Request = builder
-            .body(JsValue::from(body))
-            .map_err(|_| error("SeamInvalidOptionsError", "the request could not be built (is the endpoint a valid URL?)"))?
-            .into();
+        // The Request is built here rather than with gloo-net's RequestBuilder: to merge query
+        // parameters (which this route never has), its build() makes a throwaway Request and a
+        // URL first, and in Node each Request costs an AbortSignal of its own.
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_headers(&self.headers);
+        init.set_body(body);
+        init.set_signal(Some(&controller.signal()));
+        let request = web_sys::Request::new_with_str_and_init(&self.url, &init)
+            .map_err(|_| error("SeamInvalidOptionsError", "the request could not be built (is the endpoint a valid URL?)"))?;
         let fetched = deadline.race(self.fetch.call1(&JsValue::UNDEFINED, &request)).await;
         let response = match fetched {
             Ok(value) => as_response(value)?,
