@@ -35,13 +35,30 @@ pub fn random_seed() -> u64 {
     std::collections::hash_map::RandomState::new().hash_one(0x5EA4_u64)
 }
 
-/// On wasm32-unknown-unknown std has no randomness (its `RandomState` keys are constants): ask JS.
-/// Seeding at the first use rather than at instantiation keeps it off the package's start-up.
+/// On wasm32-unknown-unknown std has no randomness (its `RandomState` keys are constants): ask JS,
+/// for the platform's cryptographic generator (`crypto.getRandomValues`, in browsers, workers
+/// and Node 19+), else `Math.random` (Node 18), whose output an attacker could in principle
+/// predict from other values it produced. Seeding at the first use rather than at
+/// instantiation keeps it off the package's start-up.
 #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 #[doc(hidden)]
 pub fn random_seed() -> u64 {
-    let bits = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    bits() << 32 | bits()
+    crypto_random().unwrap_or_else(|| {
+        let bits = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+        bits() << 32 | bits()
+    })
+}
+
+/// 64 bits from `crypto.getRandomValues`, when the global `crypto` has it.
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+fn crypto_random() -> Option<u64> {
+    use js_sys::{Function, Reflect, Uint32Array};
+    use wasm_bindgen::JsCast;
+    let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).ok().filter(|c| c.is_object())?;
+    let get_random_values: Function = Reflect::get(&crypto, &"getRandomValues".into()).ok()?.dyn_into().ok()?;
+    let words = Uint32Array::new_with_length(2);
+    get_random_values.call1(&crypto, &words).ok()?;
+    Some(u64::from(words.get_index(0)) << 32 | u64::from(words.get_index(1)))
 }
 
 /// One step: a bijection of `state ^ word`, so distinct words from one state never collide.

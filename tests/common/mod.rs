@@ -127,18 +127,49 @@ fn any_value_gets_issues_and_the_module_keeps_working() {
     assert!(ok(&validate(js(r#"{"customer_data":{"customer_key":"still working"}}"#))));
 }
 
+/// Runs `f` with `target[name]` replaced by `value` (an own property shadowing any inherited
+/// one), then puts back what was there.
+fn with_property<R>(target: &JsValue, name: &str, value: &JsValue, f: impl FnOnce() -> R) -> R {
+    let target: &Object = target.unchecked_ref();
+    let name = JsValue::from_str(name);
+    let own = Object::get_own_property_descriptor(target, &name);
+    let descriptor = Object::new();
+    Reflect::set(&descriptor, &"value".into(), value).unwrap();
+    Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE).unwrap();
+    Reflect::set(&descriptor, &"writable".into(), &JsValue::TRUE).unwrap();
+    Object::define_property(target, &name, &descriptor);
+    let result = f();
+    if own.is_undefined() {
+        Reflect::delete_property(target, &name).unwrap();
+    } else {
+        Object::define_property(target, &name, own.unchecked_ref());
+    }
+    result
+}
+
 #[wasm_bindgen_test]
-fn the_key_hash_seed_comes_from_js_math_random() {
+fn the_key_hash_seed_comes_from_crypto_get_random_values() {
     // std has no randomness on wasm32-unknown-unknown (its RandomState keys are constants): the
-    // seed must come from JS, or crafted keys could collide on every machine alike.
-    let math = js_sys::global().unchecked_into::<Object>();
-    let math = Reflect::get(&math, &"Math".into()).unwrap();
-    let random = Reflect::get(&math, &"random".into()).unwrap();
-    Reflect::set(&math, &"random".into(), &js_sys::Function::new_no_args("return 0.5")).unwrap();
-    let seed = seam_portal::validate::keyhash::random_seed();
-    Reflect::set(&math, &"random".into(), &random).unwrap();
+    // seed must come from JS, or crafted keys could collide on every machine alike; from the
+    // cryptographic generator where there is one.
+    use seam_portal::validate::keyhash::random_seed;
+    let global: JsValue = js_sys::global().into();
+    let crypto = Reflect::get(&global, &"crypto".into()).unwrap();
+    assert!(crypto.is_object(), "Node 20 and browsers have a global crypto");
+    let fill = js_sys::Function::new_with_args("words", "words[0] = 0x12345678; words[1] = 0x9abcdef0; return words");
+    let seed = with_property(&crypto, "getRandomValues", &fill, random_seed);
+    assert_eq!(seed, 0x1234_5678_9abc_def0);
+    assert_ne!(random_seed(), random_seed());
+}
+
+#[wasm_bindgen_test]
+fn without_crypto_the_key_hash_seed_comes_from_math_random() {
+    use seam_portal::validate::keyhash::random_seed;
+    let global: JsValue = js_sys::global().into();
+    let math = Reflect::get(&global, &"Math".into()).unwrap();
+    let half = js_sys::Function::new_no_args("return 0.5");
+    let seed = with_property(&global, "crypto", &JsValue::UNDEFINED, || with_property(&math, "random", &half, random_seed));
     assert_eq!(seed, 0x8000_0000_8000_0000);
-    assert_ne!(seam_portal::validate::keyhash::random_seed(), seam_portal::validate::keyhash::random_seed());
 }
 
 #[wasm_bindgen_test]
