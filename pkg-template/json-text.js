@@ -4,9 +4,9 @@
 // `validate(object)` reads this text in one piece rather than walking the object property by
 // property across the Wasm boundary. It is only used when nothing would be changed by
 // serialising: every value that JSON.stringify alters (a Date or other toJSON, NaN or an
-// infinity, a function or symbol, `undefined` in an array) or that makes it throw (a BigInt, a
-// cycle, a throwing getter) sends `validate` down the walk instead, which reports such values
-// precisely. Lone surrogates need no check: JSON.stringify escapes them (`"\ud800"`), and the
+// infinity, boxed or not, a function or symbol, `undefined` in an array) or that makes it throw
+// (a BigInt, a cycle, a throwing getter) sends `validate` down the walk instead, which reports
+// such values precisely. Lone surrogates need no check: JSON.stringify escapes them (`"\ud800"`), and the
 // Rust parser flags escaped ones as the walk does.
 //
 // The check is a separate loop rather than a JSON.stringify replacer: a replacer is a call per
@@ -80,6 +80,9 @@ function faithfulLeaf(value, stack) {
     case "object":
       if (value === null) return true;
       if (typeof (/** @type {any} */ (value).toJSON) === "function") return false;
+      // A boxed NaN or infinity is sent as null, as the number is. (Other boxed primitives are
+      // sent as the primitive, which is what the walk reads too.)
+      if (value instanceof Number && !Number.isFinite(Number(value))) return false;
       stack.push(value);
       return true;
     default:
@@ -87,6 +90,43 @@ function faithfulLeaf(value, stack) {
       return false;
   }
 }
+
+/**
+ * The primitive inside a boxed number, string, boolean or BigInt (`new Number(5)`,
+ * `Object(1n)`), as JSON.stringify unwraps it: by ToNumber and ToString for numbers and
+ * strings, by the internal value for booleans and BigInts. `undefined` for any other object.
+ * The walk asks this of every object that is not an array or a Date; plain objects answer
+ * first, without an exception to catch. Whatever throws (a proxy's trap, a valueOf) leaves the
+ * value an object, which the walk then reads and reports.
+ * @param {object} value
+ * @returns {number | string | boolean | bigint | undefined}
+ */
+export function unboxed(value) {
+  try {
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype === Object.prototype || prototype === null) return undefined;
+    for (const [type, unwrap] of BOXES) {
+      try {
+        // Throws unless `value` has the type's internal slot, whatever its prototype says.
+        type.prototype.valueOf.call(value);
+      } catch {
+        continue;
+      }
+      return unwrap(value);
+    }
+  } catch {
+    // A proxy or a throwing valueOf: left as an object.
+  }
+  return undefined;
+}
+
+/** @type {Array<[{ prototype: { valueOf(): unknown } }, (value: any) => number | string | boolean | bigint]>} */
+const BOXES = [
+  [Number, (value) => Number(value)],
+  [String, (value) => String(value)],
+  [Boolean, (value) => Boolean.prototype.valueOf.call(value)],
+  [BigInt, (value) => BigInt.prototype.valueOf.call(value)],
+];
 
 /**
  * The result of a valid `validateJson`, whose `value` is the parsed `text`, parsed when first

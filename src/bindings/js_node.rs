@@ -27,6 +27,12 @@ extern "C" {
     fn is_well_formed(this: &WellFormed) -> Result<bool, JsValue>;
 }
 
+#[wasm_bindgen(module = "/pkg-template/json-text.js")]
+extern "C" {
+    // Never throws: it catches whatever the value's own code throws.
+    fn unboxed(value: &JsValue) -> JsValue;
+}
+
 /// A JS value being validated.
 #[derive(Clone)]
 pub struct JsNode {
@@ -48,6 +54,12 @@ impl JsNode {
             } else if value.is_instance_of::<js_sys::Date>() {
                 Kind::Date
             } else {
+                // JSON.stringify sends `new Number(5)` as 5: so does the walk, as the JSON
+                // text path (which reads what JSON.stringify wrote) does.
+                let primitive = unboxed(&value);
+                if !primitive.is_undefined() {
+                    return JsNode::new(primitive);
+                }
                 Kind::Object
             }
         } else if value.as_f64().is_some() {

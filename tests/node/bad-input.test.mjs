@@ -80,6 +80,28 @@ test("NaN, Infinity, BigInt, Symbol, functions and cycles from JS", () => {
   stillWorks();
 });
 
+test("boxed primitives are read as JSON.stringify sends them, on either path", () => {
+  // A function in an unknown property makes JSON.stringify drop it, so validate walks the value
+  // instead of reading its JSON text: both paths must agree.
+  const paths = (/** @type {object} */ body) => [validate(body), validate({ ...body, extra: () => 1 })];
+  const space = (/** @type {Record<string, unknown>} */ fields) =>
+    ({ customer_data: { customer_key: new String("c"), spaces: [{ space_key: "s", name: "n", ...fields }] }, is_embedded: new Boolean(true) });
+  for (const result of paths(space({ duration_minutes: new Number(60), geolocation: { latitude: new Number(1), longitude: 0 } }))) {
+    assert.equal(result.ok, true, JSON.stringify(result));
+  }
+  for (const [fields, expected] of /** @type {const} */ ([
+    [{ duration_minutes: new Number(NaN) }, "customer_data.spaces[0].duration_minutes:not_finite"],
+    [{ duration_minutes: new String("60") }, "customer_data.spaces[0].duration_minutes:invalid_type"],
+    [{ duration_minutes: Object(60n) }, "customer_data.spaces[0].duration_minutes:invalid_type"],
+  ])) {
+    for (const result of paths(space(fields))) assert.deepEqual(codes(result), [expected]);
+  }
+  // A boxed NaN where null is allowed: JSON would send null, but the value is still not one.
+  const metadata = { customer_data: { customer_key: "c", property_listings: [{ property_listing_key: "p", name: "n", custom_metadata: { x: new Number(NaN) } }] } };
+  for (const result of paths(metadata)) assert.deepEqual(codes(result), ["customer_data.property_listings[0].custom_metadata.x:invalid_type"]);
+  stillWorks();
+});
+
 test("__proto__ and constructor keys are kept as data, and nothing is polluted", () => {
   const text = '{"customer_data":{"customer_key":"c","__proto__":{"polluted":1}},"constructor":{"prototype":{"polluted":1}}}';
   const result = validateJson(text);
