@@ -1,6 +1,7 @@
-//! `submit`: validates a request, then POSTs it to `/customers/create_portal` with fetch (built
-//! with gloo-net), with Seam's auth headers, a timeout per attempt, safe retries and a checked
-//! response. Works wherever a global `fetch` exists: browsers, workers, Node 18+.
+//! `submit`: validates a request, then POSTs it to `/customers/create_portal` with fetch (the
+//! `Request` made with web-sys, the response read through gloo-net), with Seam's auth headers, a
+//! timeout per attempt, safe retries and a checked response. Works wherever a global `fetch`
+//! exists: browsers, workers, Node 18+.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
