@@ -231,7 +231,8 @@ impl Call {
         init.set_body(body);
         init.set_signal(Some(&controller.signal()));
         let request = web_sys::Request::new_with_str_and_init(&self.url, &init)
-            .map_err(|_| error("SeamInvalidOptionsError", "the request could not be built (is the endpoint a valid URL?)"))?;
+            // fetch's own message may quote a header value (a credential): not passed on.
+            .map_err(|_| error("SeamInvalidOptionsError", "fetch refused to build the request from the endpoint and headers"))?;
         let fetched = deadline.race(self.fetch.call1(&JsValue::UNDEFINED, &request)).await;
         let response = match fetched {
             Ok(value) => as_response(value)?,

@@ -43,10 +43,22 @@ fn kind(token: &str) -> &'static str {
     }
 }
 
+/// Whether an HTTP header can carry `value` as it is. fetch refuses line breaks, NUL and
+/// anything beyond Latin-1, and its error message would quote the value: Seam's tokens and ids
+/// are printable ASCII, so anything else is refused here, by name.
+fn header_safe(value: &str) -> bool {
+    value.bytes().all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
+}
+
+fn unsafe_in_header(option: &str) -> String {
+    format!("{option} holds characters an HTTP header cannot carry (a line break, a control character or non-ASCII text)")
+}
+
 /// The headers a credential sends.
 pub fn headers(credential: &Credential) -> Result<Vec<(&'static str, String)>, CredentialError> {
     match credential {
         Credential::ApiKey(key) => match kind(key) {
+            "an API key" if !header_safe(key) => Err(CredentialError::InvalidToken(unsafe_in_header("apiKey"))),
             "an API key" => Ok(vec![("authorization", format!("Bearer {key}"))]),
             "not a Seam token" => Err(CredentialError::InvalidToken(
                 "apiKey is not a Seam API key: API keys start with seam_".into(),
@@ -57,7 +69,11 @@ pub fn headers(credential: &Credential) -> Result<Vec<(&'static str, String)>, C
             ))),
         },
         Credential::PersonalAccessToken { token, workspace_id } => match kind(token) {
+            "a personal access token" if !header_safe(token) => {
+                Err(CredentialError::InvalidToken(unsafe_in_header("personalAccessToken")))
+            }
             "a personal access token" => match workspace_id.as_deref() {
+                Some(id) if !header_safe(id) => Err(CredentialError::InvalidOptions(unsafe_in_header("workspaceId"))),
                 Some(id) if !id.is_empty() => Ok(vec![
                     ("authorization", format!("Bearer {token}")),
                     ("seam-workspace", id.to_owned()),
@@ -103,5 +119,19 @@ mod tests {
         assert!(refused(no_workspace).contains("workspaceId"));
         let wrong = Credential::PersonalAccessToken { token: "seam_SECRET".into(), workspace_id: Some("w".into()) };
         assert!(!refused(wrong).contains("SECRET"));
+    }
+
+    #[test]
+    fn values_a_header_cannot_carry_are_refused_by_option_name() {
+        for bad in ["\n", "\r", "\0", "é", "\u{7f}"] {
+            let message = refused(Credential::ApiKey(format!("seam_SECRET{bad}")));
+            assert!(message.starts_with("apiKey holds characters") && !message.contains("SECRET"), "{message}");
+            let pat = Credential::PersonalAccessToken { token: format!("seam_at1_SECRET{bad}"), workspace_id: Some("w".into()) };
+            assert!(refused(pat).starts_with("personalAccessToken holds characters"));
+            let workspace = Credential::PersonalAccessToken { token: "seam_at1_x".into(), workspace_id: Some(format!("SECRET{bad}")) };
+            assert!(refused(workspace).starts_with("workspaceId holds characters"));
+        }
+        let tab = Credential::PersonalAccessToken { token: "seam_at1_x".into(), workspace_id: Some("w\tx".into()) };
+        assert!(headers(&tab).is_ok(), "a tab is allowed in a header value");
     }
 }

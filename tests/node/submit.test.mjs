@@ -95,6 +95,18 @@ test("wrong token kinds are refused before sending, without repeating the token"
   assert.equal(received.length, 0);
 });
 
+test("a credential or workspace id a header cannot carry is refused by name, before sending, without repeating it", async () => {
+  for (const bad of ["\n", "\r\nx-injected: 1", "\0", "é"]) {
+    let error = await rejection(submit(request(), options({ apiKey: `seam_SECRET${bad}` })), SeamInvalidTokenError);
+    assert.match(error.message, /^apiKey holds characters an HTTP header cannot carry/);
+    assert.ok(!error.message.includes("SECRET"));
+    error = await rejection(submit(request(), { personalAccessToken: PAT, workspaceId: `SECRET${bad}`, endpoint: server.url }), SeamInvalidOptionsError);
+    assert.match(error.message, /^workspaceId holds characters/);
+    assert.ok(!error.message.includes("SECRET"));
+  }
+  assert.equal(received.length, 0);
+});
+
 test("a personal access token without a workspace id is an error before sending", async () => {
   const error = await rejection(submit(request(), { personalAccessToken: PAT, endpoint: server.url }), SeamInvalidOptionsError);
   assert.match(error.message, /workspaceId/);
