@@ -83,7 +83,12 @@ test("NaN, Infinity, BigInt, Symbol, functions and cycles from JS", () => {
 test("boxed primitives are read as JSON.stringify sends them, on either path", () => {
   // A function in an unknown property makes JSON.stringify drop it, so validate walks the value
   // instead of reading its JSON text: both paths must agree.
-  const paths = (/** @type {object} */ body) => [validate(body), validate({ ...body, extra: () => 1 })];
+  const paths = (/** @type {object} */ body) => {
+    const walked = validate({ ...body, extra: () => 1 });
+    // Only the walk sees the function (JSON.stringify drops it): proof that it ran.
+    assert.ok(walked.warnings.some((w) => w.path === "extra" && w.code === "lossy_value"), "the walk ran");
+    return [validate(body), walked];
+  };
   const space = (/** @type {Record<string, unknown>} */ fields) =>
     ({ customer_data: { customer_key: new String("c"), spaces: [{ space_key: "s", name: "n", ...fields }] }, is_embedded: new Boolean(true) });
   for (const result of paths(space({ duration_minutes: new Number(60), geolocation: { latitude: new Number(1), longitude: 0 } }))) {
