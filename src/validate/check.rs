@@ -428,7 +428,7 @@ impl Checker {
 fn find_field(shape: &Shape, key: &str, from: usize) -> Option<usize> {
     let fields = shape.fields;
     let first = *key.as_bytes().first()?;
-    let matches = |f: &Field| f.name.len() == key.len() && f.name.as_bytes()[0] == first && f.name == key;
+    let matches = |f: &Field| f.name.len() == key.len() && f.name.as_bytes()[0] == first && text::same_bytes(f.name.as_bytes(), key.as_bytes());
     let from = from.min(fields.len());
     fields[from..].iter().position(matches).map(|i| i + from).or_else(|| fields[..from].iter().position(matches))
 }

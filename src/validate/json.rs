@@ -16,6 +16,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::node::{Kind, Node, Unreadable};
+use super::text;
 
 /// The deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 128;
@@ -511,12 +512,21 @@ impl<'t> JsonNode<'t> {
         JsonNode { tape: self.tape, at }
     }
 
-    /// The string, borrowed from the tape.
-    #[inline]
+    /// The string, borrowed from the tape. Always inlined: the walk reads every key through it
+    /// (4% of validating, measured in V8, when it was a call).
+    #[inline(always)]
     pub fn str(&self) -> Option<&'t str> {
         let entry = self.entry();
         match entry.tag() {
-            STRING => Some(&self.tape.text[entry.a()..entry.b as usize]),
+            STRING => {
+                let (start, end) = (entry.a(), entry.b as usize);
+                debug_assert!(start <= end && self.tape.text.is_char_boundary(start) && self.tape.text.is_char_boundary(end));
+                // SAFETY: the parser records a STRING's `start` just after its opening quote and
+                // its `end` at its closing quote, both ASCII bytes of `text`, so both are in
+                // bounds and on character boundaries, with start <= end. Checked slicing tested
+                // both boundaries on every read: 5% of validating in V8.
+                Some(unsafe { self.tape.text.get_unchecked(start..end) })
+            }
             ESCAPED => Some(&self.tape.unescaped[entry.a()]),
             _ => None,
         }
@@ -545,7 +555,7 @@ impl<'t> JsonNode<'t> {
         match entry.tag() {
             STRING => {
                 let (start, end) = (entry.a(), entry.b as usize);
-                end - start == key.len() && &self.tape.text.as_bytes()[start..end] == key.as_bytes()
+                end - start == key.len() && text::same_bytes(&self.tape.text.as_bytes()[start..end], key.as_bytes())
             }
             ESCAPED => self.tape.unescaped[entry.a()] == key,
             _ => false,
