@@ -336,7 +336,7 @@ impl<'a> Parser<'a> {
     /// A string: scanned eight bytes at a time for the quote, a backslash or a control
     /// character; strings without escapes are recorded as a slice of the text. (A byte loop
     /// over a 256-entry table was 6% slower in Wasm on the benchmark's short strings.)
-    #[inline]
+    #[inline(always)]
     fn string(&mut self) -> Parsed {
         let start = self.pos + 1;
         let b = self.bytes;
@@ -547,19 +547,11 @@ impl<'t> JsonNode<'t> {
         })
     }
 
-    /// Whether the string at tape index `at` is `key`; lengths are compared before any byte
-    /// (object lookups compare many keys, and most differ in length).
+    /// The key at tape index `at`, as bytes (empty for an entry that is not a string, which the
+    /// parser never records as a key).
     #[inline]
-    fn key_is(&self, at: usize, key: &str) -> bool {
-        let entry = self.tape.entries[at];
-        match entry.tag() {
-            STRING => {
-                let (start, end) = (entry.a(), entry.b as usize);
-                end - start == key.len() && text::same_bytes(&self.tape.text.as_bytes()[start..end], key.as_bytes())
-            }
-            ESCAPED => self.tape.unescaped[entry.a()] == key,
-            _ => false,
-        }
+    fn key_bytes(&self, at: usize) -> &'t [u8] {
+        self.at(at).str().unwrap_or_default().as_bytes()
     }
 }
 
@@ -624,13 +616,15 @@ impl<'t> Node for JsonNode<'t> {
     }
     fn get(&self, key: &str) -> Option<Self> {
         // The last occurrence wins, as in JSON.parse.
-        self.entries().filter(|&(k, _)| self.key_is(k, key)).last().map(|(_, v)| v)
+        self.entries().filter(|&(k, _)| text::same_bytes(self.key_bytes(k), key.as_bytes())).last().map(|(_, v)| v)
     }
     fn get_fields<const K: usize>(&self, keys: [&str; K]) -> [Option<Self>; K] {
         let mut found = [None; K];
         for (k, value) in self.entries() {
+            // Each key read once, then compared with every name (lengths first).
+            let k = self.key_bytes(k);
             for (slot, key) in found.iter_mut().zip(keys) {
-                if self.key_is(k, key) {
+                if text::same_bytes(k, key.as_bytes()) {
                     *slot = Some(value);
                 }
             }
