@@ -106,7 +106,8 @@ impl Checker {
         if kind != Kind::Object {
             return self.wrong_type(&format!("an object ({})", shape.what), kind);
         }
-        // Shapes have at most 32 fields: one bit each records that the field was seen.
+        // Shapes have at most 32 fields (`Shape::new` checks): one bit each records that the
+        // field was seen.
         let mut seen: u32 = 0;
         // Objects of one kind tend to list their keys in one order: the search for a key starts
         // after the field the previous key matched.
@@ -130,6 +131,9 @@ impl Checker {
         });
         if walked.is_err() {
             return self.unreadable();
+        }
+        if seen & shape.required == shape.required {
+            return;
         }
         for (i, field) in shape.fields.iter().enumerate() {
             if field.required && seen & (1 << i) == 0 {

@@ -65,6 +65,25 @@ pub struct Shape {
     pub what: &'static str,
     /// Its known fields, in the order they are documented.
     pub fields: &'static [Field],
+    /// One bit per required field, by index: the walk compares it with the fields it saw
+    /// rather than looking through every field of every object (3% of validating in V8).
+    pub required: u32,
+}
+
+impl Shape {
+    /// A shape of at most 32 fields (the walk keeps one bit per field).
+    const fn new(what: &'static str, fields: &'static [Field]) -> Shape {
+        assert!(fields.len() <= 32, "a shape has at most 32 fields");
+        let mut required = 0;
+        let mut i = 0;
+        while i < fields.len() {
+            if fields[i].required {
+                required |= 1 << i;
+            }
+            i += 1;
+        }
+        Shape { what, fields, required }
+    }
 }
 
 /// One field of an object.
@@ -101,42 +120,33 @@ pub const LOCALES: &[&str] =
     &["en-US", "pt-PT", "fr-FR", "it-IT", "es-ES", "de-DE", "nl-NL", "el-GR", "pl-PL", "ru-RU"];
 
 /// The request body.
-pub static REQUEST: Shape = Shape {
-    what: "a create_portal request",
-    fields: &[
-        opt("customer_data", Ty::Object(&CUSTOMER_DATA)),
-        opt("_dev", Ty::Bool),
-        opt("customer_resources_filters", Ty::List(&FILTER)),
-        opt("customization_profile_id", UUID),
-        opt("deep_link", Ty::Object(&DEEP_LINK)),
-        opt("exclude_locale_picker", Ty::Bool),
-        opt("features", Ty::Object(&FEATURES)),
-        opt("is_embedded", Ty::Bool),
-        opt("landing_page", Ty::Object(&LANDING_PAGE)),
-        opt("locale", Ty::Enum(LOCALES)),
-        opt("navigation_mode", Ty::Enum(&["full", "restricted"])),
-    ],
-};
+pub static REQUEST: Shape = Shape::new("a create_portal request", &[
+    opt("customer_data", Ty::Object(&CUSTOMER_DATA)),
+    opt("_dev", Ty::Bool),
+    opt("customer_resources_filters", Ty::List(&FILTER)),
+    opt("customization_profile_id", UUID),
+    opt("deep_link", Ty::Object(&DEEP_LINK)),
+    opt("exclude_locale_picker", Ty::Bool),
+    opt("features", Ty::Object(&FEATURES)),
+    opt("is_embedded", Ty::Bool),
+    opt("landing_page", Ty::Object(&LANDING_PAGE)),
+    opt("locale", Ty::Enum(LOCALES)),
+    opt("navigation_mode", Ty::Enum(&["full", "restricted"])),
+]);
 
-static FILTER: Shape = Shape {
-    what: "a customer resources filter",
-    fields: &[
-        req("field", IDENTIFIER),
-        req("operation", Ty::Enum(&["="])),
-        req("value", Ty::StrOrBool),
-    ],
-};
+static FILTER: Shape = Shape::new("a customer resources filter", &[
+    req("field", IDENTIFIER),
+    req("operation", Ty::Enum(&["="])),
+    req("value", Ty::StrOrBool),
+]);
 
-static DEEP_LINK: Shape = Shape {
-    what: "a deep link",
-    fields: &[
-        req("resource_type", Ty::Enum(&["reservation", "space"])),
-        req("resource_key", TEXT),
-    ],
-};
+static DEEP_LINK: Shape = Shape::new("a deep link", &[
+    req("resource_type", Ty::Enum(&["reservation", "space"])),
+    req("resource_key", TEXT),
+]);
 
 static LANDING_PAGE: Shape =
-    Shape { what: "a landing page", fields: &[opt("manage", Ty::LandingPageManage)] };
+    Shape::new("a landing page", &[opt("manage", Ty::LandingPageManage)]);
 
 /// The keys `landing_page.manage` may name (exactly one of them), each with the
 /// `customer_data` list it refers to.
@@ -156,64 +166,46 @@ pub const LANDING_PAGE_KEYS: &[(&str, &str)] = &[
     ("access_grant_key", "access_grants"),
 ];
 
-static FEATURES: Shape = Shape {
-    what: "the features",
-    fields: &[
-        opt("configure", Ty::Object(&CONFIGURE)),
-        opt("connect", Ty::Object(&CONNECT)),
-        opt("manage", Ty::Object(&MANAGE)),
-        opt("manage_devices", Ty::Object(&EXCLUDE_ONLY)),
-        opt("organize", Ty::Object(&EXCLUDE_ONLY)),
-    ],
-};
+static FEATURES: Shape = Shape::new("the features", &[
+    opt("configure", Ty::Object(&CONFIGURE)),
+    opt("connect", Ty::Object(&CONNECT)),
+    opt("manage", Ty::Object(&MANAGE)),
+    opt("manage_devices", Ty::Object(&EXCLUDE_ONLY)),
+    opt("organize", Ty::Object(&EXCLUDE_ONLY)),
+]);
 
-static CONFIGURE: Shape = Shape {
-    what: "the configure feature",
-    fields: &[
-        opt("allow_access_automation_rule_customization", Ty::Bool),
-        opt("allow_climate_automation_rule_customization", Ty::Bool),
-        opt("allow_instant_key_customization", Ty::Bool),
-        opt("exclude", Ty::Bool),
-    ],
-};
+static CONFIGURE: Shape = Shape::new("the configure feature", &[
+    opt("allow_access_automation_rule_customization", Ty::Bool),
+    opt("allow_climate_automation_rule_customization", Ty::Bool),
+    opt("allow_instant_key_customization", Ty::Bool),
+    opt("exclude", Ty::Bool),
+]);
 
-static CONNECT: Shape = Shape {
-    what: "the connect feature",
-    fields: &[
-        opt("accepted_providers", Ty::StrList),
-        opt("exclude", Ty::Bool),
-        opt("excluded_providers", Ty::StrList),
-    ],
-};
+static CONNECT: Shape = Shape::new("the connect feature", &[
+    opt("accepted_providers", Ty::StrList),
+    opt("exclude", Ty::Bool),
+    opt("excluded_providers", Ty::StrList),
+]);
 
-static MANAGE: Shape = Shape {
-    what: "the manage feature",
-    fields: &[
-        opt("device_management_confirmation", Ty::Object(&CONFIRMATION)),
-        opt("events", Ty::Object(&EVENTS)),
-        opt("exclude", Ty::Bool),
-        opt("exclude_reservation_management", Ty::Bool),
-        opt("exclude_reservation_technical_details", Ty::Bool),
-        opt("exclude_staff_management", Ty::Bool),
-    ],
-};
+static MANAGE: Shape = Shape::new("the manage feature", &[
+    opt("device_management_confirmation", Ty::Object(&CONFIRMATION)),
+    opt("events", Ty::Object(&EVENTS)),
+    opt("exclude", Ty::Bool),
+    opt("exclude_reservation_management", Ty::Bool),
+    opt("exclude_reservation_technical_details", Ty::Bool),
+    opt("exclude_staff_management", Ty::Bool),
+]);
 
-static CONFIRMATION: Shape = Shape {
-    what: "the device management confirmation",
-    fields: &[
-        opt("body", TEXT),
-        opt("cancel_button_label", TEXT),
-        opt("confirm_button_label", TEXT),
-        opt("title", TEXT),
-    ],
-};
+static CONFIRMATION: Shape = Shape::new("the device management confirmation", &[
+    opt("body", TEXT),
+    opt("cancel_button_label", TEXT),
+    opt("confirm_button_label", TEXT),
+    opt("title", TEXT),
+]);
 
-static EVENTS: Shape = Shape {
-    what: "the events filter",
-    fields: &[opt("allowed_events", Ty::StrList), opt("default_events", Ty::StrList)],
-};
+static EVENTS: Shape = Shape::new("the events filter", &[opt("allowed_events", Ty::StrList), opt("default_events", Ty::StrList)]);
 
-static EXCLUDE_ONLY: Shape = Shape { what: "a feature", fields: &[opt("exclude", Ty::Bool)] };
+static EXCLUDE_ONLY: Shape = Shape::new("a feature", &[opt("exclude", Ty::Bool)]);
 
 /// One `customer_data` resource list: its key, the field that identifies an entry, and the
 /// entry's shape.
@@ -250,99 +242,72 @@ pub static RESOURCE_LISTS: [ResourceList; 19] = [
     ResourceList { list: "access_grants", key: "access_grant_key", shape: &ACCESS_GRANT },
 ];
 
-static CUSTOMER_DATA: Shape = Shape {
-    what: "the customer data",
-    fields: &[
-        req("customer_key", KEY),
-        opt("spaces", Ty::List(&SPACE)),
-        opt("sites", Ty::List(&SITE)),
-        opt("properties", Ty::List(&PROPERTY)),
-        opt("rooms", Ty::List(&ROOM)),
-        opt("common_areas", Ty::List(&COMMON_AREA)),
-        opt("units", Ty::List(&UNIT)),
-        opt("facilities", Ty::List(&FACILITY)),
-        opt("buildings", Ty::List(&BUILDING)),
-        opt("listings", Ty::List(&LISTING)),
-        opt("property_listings", Ty::List(&PROPERTY_LISTING)),
-        opt("guests", Ty::List(&GUEST)),
-        opt("tenants", Ty::List(&TENANT)),
-        opt("residents", Ty::List(&RESIDENT)),
-        opt("users", Ty::List(&USER)),
-        opt("user_identities", Ty::List(&USER_IDENTITY)),
-        opt("staff_members", Ty::List(&STAFF_MEMBER)),
-        opt("reservations", Ty::List(&RESERVATION)),
-        opt("bookings", Ty::List(&BOOKING)),
-        opt("access_grants", Ty::List(&ACCESS_GRANT)),
-    ],
-};
+static CUSTOMER_DATA: Shape = Shape::new("the customer data", &[
+    req("customer_key", KEY),
+    opt("spaces", Ty::List(&SPACE)),
+    opt("sites", Ty::List(&SITE)),
+    opt("properties", Ty::List(&PROPERTY)),
+    opt("rooms", Ty::List(&ROOM)),
+    opt("common_areas", Ty::List(&COMMON_AREA)),
+    opt("units", Ty::List(&UNIT)),
+    opt("facilities", Ty::List(&FACILITY)),
+    opt("buildings", Ty::List(&BUILDING)),
+    opt("listings", Ty::List(&LISTING)),
+    opt("property_listings", Ty::List(&PROPERTY_LISTING)),
+    opt("guests", Ty::List(&GUEST)),
+    opt("tenants", Ty::List(&TENANT)),
+    opt("residents", Ty::List(&RESIDENT)),
+    opt("users", Ty::List(&USER)),
+    opt("user_identities", Ty::List(&USER_IDENTITY)),
+    opt("staff_members", Ty::List(&STAFF_MEMBER)),
+    opt("reservations", Ty::List(&RESERVATION)),
+    opt("bookings", Ty::List(&BOOKING)),
+    opt("access_grants", Ty::List(&ACCESS_GRANT)),
+]);
 
 // Location resources.
-static SPACE: Shape = Shape {
-    what: "a space",
-    fields: &[
-        req("name", TEXT),
-        req("space_key", KEY),
-        opt("customer_data", Ty::Object(&SPACE_CUSTOMER_DATA)),
-        opt("duration_minutes", Ty::PositiveInt),
-        opt("geolocation", Ty::Object(&GEOLOCATION)),
-        opt("parent_site_key", KEY),
-    ],
-};
-static SPACE_CUSTOMER_DATA: Shape = Shape {
-    what: "a space's customer data",
-    fields: &[
-        opt("address", Ty::Nullable(&NULLABLE_TEXT)),
-        opt("default_checkin_time", Ty::Nullable(&TIME_OF_DAY)),
-        opt("default_checkout_time", Ty::Nullable(&TIME_OF_DAY)),
-        opt("time_zone", Ty::Nullable(&NULLABLE_TEXT)),
-    ],
-};
-static GEOLOCATION: Shape = Shape {
-    what: "a geolocation",
-    fields: &[req("latitude", Ty::Number), req("longitude", Ty::Number)],
-};
-static SITE: Shape = Shape { what: "a site", fields: &[req("name", TEXT), req("site_key", KEY)] };
+static SPACE: Shape = Shape::new("a space", &[
+    req("name", TEXT),
+    req("space_key", KEY),
+    opt("customer_data", Ty::Object(&SPACE_CUSTOMER_DATA)),
+    opt("duration_minutes", Ty::PositiveInt),
+    opt("geolocation", Ty::Object(&GEOLOCATION)),
+    opt("parent_site_key", KEY),
+]);
+static SPACE_CUSTOMER_DATA: Shape = Shape::new("a space's customer data", &[
+    opt("address", Ty::Nullable(&NULLABLE_TEXT)),
+    opt("default_checkin_time", Ty::Nullable(&TIME_OF_DAY)),
+    opt("default_checkout_time", Ty::Nullable(&TIME_OF_DAY)),
+    opt("time_zone", Ty::Nullable(&NULLABLE_TEXT)),
+]);
+static GEOLOCATION: Shape = Shape::new("a geolocation", &[req("latitude", Ty::Number), req("longitude", Ty::Number)]);
+static SITE: Shape = Shape::new("a site", &[req("name", TEXT), req("site_key", KEY)]);
 static PROPERTY: Shape =
-    Shape { what: "a property", fields: &[req("name", TEXT), req("property_key", KEY)] };
-static ROOM: Shape = Shape {
-    what: "a room",
-    fields: &[req("name", TEXT), req("room_key", KEY), opt("parent_site_key", KEY)],
-};
-static COMMON_AREA: Shape = Shape {
-    what: "a common area",
-    fields: &[req("name", TEXT), req("common_area_key", KEY), opt("parent_site_key", KEY)],
-};
-static UNIT: Shape = Shape {
-    what: "a unit",
-    fields: &[req("name", TEXT), req("unit_key", KEY), opt("parent_site_key", KEY)],
-};
+    Shape::new("a property", &[req("name", TEXT), req("property_key", KEY)]);
+static ROOM: Shape = Shape::new("a room", &[req("name", TEXT), req("room_key", KEY), opt("parent_site_key", KEY)]);
+static COMMON_AREA: Shape = Shape::new("a common area", &[req("name", TEXT), req("common_area_key", KEY), opt("parent_site_key", KEY)]);
+static UNIT: Shape = Shape::new("a unit", &[req("name", TEXT), req("unit_key", KEY), opt("parent_site_key", KEY)]);
 static FACILITY: Shape =
-    Shape { what: "a facility", fields: &[req("name", TEXT), req("facility_key", KEY)] };
+    Shape::new("a facility", &[req("name", TEXT), req("facility_key", KEY)]);
 static BUILDING: Shape =
-    Shape { what: "a building", fields: &[req("name", TEXT), req("building_key", KEY)] };
+    Shape::new("a building", &[req("name", TEXT), req("building_key", KEY)]);
 static LISTING: Shape =
-    Shape { what: "a listing", fields: &[req("name", TEXT), req("listing_key", KEY)] };
-static PROPERTY_LISTING: Shape = Shape {
-    what: "a property listing",
-    fields: &[
-        req("name", TEXT),
-        req("property_listing_key", KEY),
-        opt("custom_metadata", Ty::CustomMetadata),
-    ],
-};
+    Shape::new("a listing", &[req("name", TEXT), req("listing_key", KEY)]);
+static PROPERTY_LISTING: Shape = Shape::new("a property listing", &[
+    req("name", TEXT),
+    req("property_listing_key", KEY),
+    opt("custom_metadata", Ty::CustomMetadata),
+]);
 
 // User identity resources.
 macro_rules! person {
     ($name:ident, $what:literal, $key:literal) => {
-        static $name: Shape = Shape {
-            what: $what,
-            fields: &[
-                req("name", TEXT),
-                req($key, KEY),
-                opt("email_address", TEXT),
-                opt("phone_number", TEXT),
-            ],
-        };
+        static $name: Shape = Shape::new($what, &[
+            req("name", TEXT),
+            req($key, KEY),
+            opt("email_address", TEXT),
+            opt("phone_number", TEXT),
+        ]);
     };
 }
 person!(GUEST, "a guest", "guest_key");
@@ -351,55 +316,49 @@ person!(RESIDENT, "a resident", "resident_key");
 person!(USER, "a user", "user_key");
 person!(USER_IDENTITY, "a user identity", "user_identity_key");
 
-static STAFF_MEMBER: Shape = Shape {
-    what: "a staff member",
-    fields: &[
-        req("name", TEXT),
-        // Unlike the other keys, the spec and the server put no constraint on this one.
-        req("staff_member_key", TEXT),
-        opt("email_address", TEXT),
-        opt("phone_number", TEXT),
-        opt("building_keys", Ty::StrList),
-        opt("common_area_keys", Ty::StrList),
-        opt("facility_keys", Ty::StrList),
-        opt("listing_keys", Ty::StrList),
-        opt("property_keys", Ty::StrList),
-        opt("property_listing_keys", Ty::StrList),
-        opt("room_keys", Ty::StrList),
-        opt("site_keys", Ty::StrList),
-        opt("space_keys", Ty::StrList),
-        opt("unit_keys", Ty::StrList),
-    ],
-};
+static STAFF_MEMBER: Shape = Shape::new("a staff member", &[
+    req("name", TEXT),
+    // Unlike the other keys, the spec and the server put no constraint on this one.
+    req("staff_member_key", TEXT),
+    opt("email_address", TEXT),
+    opt("phone_number", TEXT),
+    opt("building_keys", Ty::StrList),
+    opt("common_area_keys", Ty::StrList),
+    opt("facility_keys", Ty::StrList),
+    opt("listing_keys", Ty::StrList),
+    opt("property_keys", Ty::StrList),
+    opt("property_listing_keys", Ty::StrList),
+    opt("room_keys", Ty::StrList),
+    opt("site_keys", Ty::StrList),
+    opt("space_keys", Ty::StrList),
+    opt("unit_keys", Ty::StrList),
+]);
 
 // Access grant resources: the same fields around a different key; reservations also carry
 // custom metadata.
 macro_rules! access_grant {
     ($name:ident, $what:literal, $key:literal $(, $extra:expr)?) => {
-        static $name: Shape = Shape {
-            what: $what,
-            fields: &[
-                req($key, KEY),
-                opt("name", TEXT),
-                opt("starts_at", DATE_TIME),
-                opt("ends_at", DATE_TIME),
-                opt("preferred_code", TEXT),
-                opt("guest_key", TEXT),
-                opt("resident_key", TEXT),
-                opt("tenant_key", TEXT),
-                opt("user_identity_key", TEXT),
-                opt("user_key", TEXT),
-                opt("building_keys", Ty::StrList),
-                opt("common_area_keys", Ty::StrList),
-                opt("facility_keys", Ty::StrList),
-                opt("listing_keys", Ty::StrList),
-                opt("property_keys", Ty::StrList),
-                opt("room_keys", Ty::StrList),
-                opt("space_keys", Ty::StrList),
-                opt("unit_keys", Ty::StrList),
-                $($extra,)?
-            ],
-        };
+        static $name: Shape = Shape::new($what, &[
+            req($key, KEY),
+            opt("name", TEXT),
+            opt("starts_at", DATE_TIME),
+            opt("ends_at", DATE_TIME),
+            opt("preferred_code", TEXT),
+            opt("guest_key", TEXT),
+            opt("resident_key", TEXT),
+            opt("tenant_key", TEXT),
+            opt("user_identity_key", TEXT),
+            opt("user_key", TEXT),
+            opt("building_keys", Ty::StrList),
+            opt("common_area_keys", Ty::StrList),
+            opt("facility_keys", Ty::StrList),
+            opt("listing_keys", Ty::StrList),
+            opt("property_keys", Ty::StrList),
+            opt("room_keys", Ty::StrList),
+            opt("space_keys", Ty::StrList),
+            opt("unit_keys", Ty::StrList),
+            $($extra,)?
+        ]);
     };
 }
 access_grant!(RESERVATION, "a reservation", "reservation_key", opt("custom_metadata", Ty::CustomMetadata));
