@@ -93,9 +93,11 @@ impl<'a> Tape<'a> {
         let mut parser = Parser {
             bytes: text.as_bytes(),
             pos: 0,
-            // Compact JSON has about one value in 10 bytes; growing from a guess this size
-            // saves the early reallocations without reserving much that goes unused.
-            tape: Tape { text, entries: Vec::with_capacity(text.len() / 16 + 4), unescaped: Vec::new() },
+            // Compact JSON of objects with short strings has about one entry in 12 bytes (the
+            // benchmark's bodies). Room for one in 8 holds such a tape without growing it, and
+            // growing copies the tape and for a moment needs its old and new copies both: the
+            // 10 MB body peaked at 2.5x its size in Wasm memory with room for one in 16.
+            tape: Tape { text, entries: Vec::with_capacity(text.len() / 8 + 4), unescaped: Vec::new() },
             open: Vec::new(),
         };
         match parser.document() {
