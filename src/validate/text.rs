@@ -54,6 +54,11 @@ pub fn is_js_trim_whitespace(c: char) -> bool {
 
 /// Whether `s === s.trim()` holds in JavaScript.
 pub fn is_js_trimmed(s: &str) -> bool {
+    // Most keys start and end with a visible ASCII character: decided without decoding.
+    let visible_ascii = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    if visible_ascii(s.as_bytes().first()) && visible_ascii(s.as_bytes().last()) {
+        return true;
+    }
     let first = s.chars().next();
     let last = s.chars().next_back();
     !first.is_some_and(is_js_trim_whitespace) && !last.is_some_and(is_js_trim_whitespace)
@@ -168,7 +173,8 @@ pub fn date_time(s: &str) -> DateTimeCheck {
 pub fn compare_utc(a: &str, b: &str) -> std::cmp::Ordering {
     fn split(s: &str) -> (&str, &str) {
         let s = s.trim_end_matches('Z');
-        match s.find('.') {
+        // A byte loop: these strings are short, and `find` goes through a generic memchr.
+        match s.bytes().position(|c| c == b'.') {
             Some(i) => (&s[..i], s[i + 1..].trim_end_matches('0')),
             None => (s, ""),
         }
@@ -302,6 +308,9 @@ mod tests {
         assert!(is_js_trimmed("\u{85}a\u{85}"));
         assert!(is_js_trimmed("a b"));
         assert!(is_js_trimmed(""));
+        // Either side of the ASCII fast path.
+        assert!(!is_js_trimmed("a\t") && !is_js_trimmed("\na") && !is_js_trimmed("a "));
+        assert!(is_js_trimmed("\u{1}a\u{7F}") && is_js_trimmed("é") && is_js_trimmed("!~"));
     }
 
     #[test]
