@@ -1,6 +1,7 @@
 //! Walks a document along the schema tables and records every issue with its path.
 
-use super::schema::{custom_metadata, Field, Format, Shape, Str, Ty, LANDING_PAGE_KEYS};
+use super::lint::{Noted, Resources, Roles};
+use super::schema::{custom_metadata, Field, Format, Shape, Str, Ty, CUSTOMER_DATA, LANDING_PAGE_KEYS};
 use super::text::{self, DateTimeCheck};
 use super::{IssueCode, Kind, Node, Report, Unreadable, ValidationIssue};
 
@@ -100,8 +101,13 @@ impl Checker {
     }
 
     /// Checks an object against a shape: every known field by its rule, every required field
-    /// present, every unknown key reported as a warning.
-    pub fn object<N: Node>(&mut self, shape: &Shape, node: &N) {
+    /// present, every unknown key reported as a warning. An entry of a resource list also
+    /// gives `found` the fields the lint needs.
+    pub fn object<N: Node>(&mut self, shape: &Shape, node: &N, found: &mut Resources<N::Text>) {
+        // Set for this object alone when it is a resource list's entry (never for the objects
+        // inside it), so taken before anything else.
+        let entry = found.entering.take();
+        let mut noted = Noted::default();
         let kind = node.kind();
         if kind != Kind::Object {
             return self.wrong_type(&format!("an object ({})", shape.what), kind);
@@ -123,12 +129,20 @@ impl Checker {
                     cx.warn(IssueCode::DuplicateProperty, "this key appears twice in the object; JSON.parse and Seam keep the last one");
                 }
                 match value {
-                    Ok(value) => cx.value(&field.ty, &value),
+                    Ok(value) => {
+                        if let Some((roles, _)) = &entry {
+                            roles.note(i, &value, &mut noted);
+                        }
+                        cx.value(&field.ty, &value, found)
+                    }
                     Err(Unreadable) => cx.unreadable(),
                 }
             });
             seen |= 1 << i;
         });
+        if let Some((roles, index)) = entry {
+            found.add(roles, index, noted);
+        }
         if walked.is_err() {
             return self.unreadable();
         }
@@ -210,7 +224,7 @@ impl Checker {
     }
 
     /// Checks one value against its rule.
-    pub fn value<N: Node>(&mut self, ty: &Ty, node: &N) {
+    pub fn value<N: Node>(&mut self, ty: &Ty, node: &N, found: &mut Resources<N::Text>) {
         let kind = node.kind();
         match ty {
             Ty::Bool if kind == Kind::Bool => {}
@@ -231,7 +245,7 @@ impl Checker {
                 }
                 None => self.wrong_type("a string", kind),
             },
-            Ty::StrList => self.list(node, || "an array of strings".to_owned(), |cx, item| {
+            Ty::StrList => self.list(node, || "an array of strings".to_owned(), |cx, _, item| {
                 if item.kind() != Kind::String {
                     cx.wrong_type("a string", item.kind())
                 } else if item.has_lone_surrogate() {
@@ -256,13 +270,29 @@ impl Checker {
                 None => self.wrong_type(&format!("one of {}", list_quoted(allowed)), kind),
             },
             Ty::Nullable(_) if kind == Kind::Null => {}
-            Ty::Nullable(inner) => self.value(inner, node),
-            Ty::Object(shape) => self.object(shape, node),
-            Ty::List(shape) => self.list(
-                node,
-                || format!("an array of {}s", shape.what.trim_start_matches("a ").trim_start_matches("an ")),
-                |cx, item| cx.object(shape, item),
-            ),
+            Ty::Nullable(inner) => self.value(inner, node, found),
+            Ty::Object(shape) => {
+                // Each `customer_data` (JSON text can have two) starts the lint's collection
+                // afresh: the last one is the one sent.
+                if std::ptr::eq(*shape, &CUSTOMER_DATA) {
+                    found.reset();
+                }
+                self.object(shape, node, found)
+            }
+            Ty::List(shape) => {
+                let roles = Roles::of(shape);
+                if let Some(roles) = roles {
+                    found.start_list(roles.list, node.size_hint().unwrap_or(0));
+                }
+                self.list(
+                    node,
+                    || format!("an array of {}s", shape.what.trim_start_matches("a ").trim_start_matches("an ")),
+                    |cx, index, item| {
+                        found.entering = roles.map(|roles| (roles, index));
+                        cx.object(shape, item, found)
+                    },
+                )
+            }
             Ty::StrOrBool => match kind {
                 Kind::String | Kind::Bool => {}
                 _ => self.wrong_type("a string or a boolean", kind),
@@ -278,14 +308,14 @@ impl Checker {
 
     /// Checks an array with `each` on every item; `expected` describes it for the error when
     /// it is not an array (written only then).
-    fn list<N: Node>(&mut self, node: &N, expected: impl FnOnce() -> String, mut each: impl FnMut(&mut Self, &N)) {
+    fn list<N: Node>(&mut self, node: &N, expected: impl FnOnce() -> String, mut each: impl FnMut(&mut Self, usize, &N)) {
         let kind = node.kind();
         if kind != Kind::Array {
             return self.wrong_type(&expected(), kind);
         }
         let walked = node.for_each_item(|i, item| {
             self.at_index(i, |cx| match item {
-                Ok(item) => each(cx, &item),
+                Ok(item) => each(cx, i, &item),
                 Err(Unreadable) => cx.unreadable(),
             })
         });

@@ -1,6 +1,10 @@
 //! Warnings the schema cannot express: duplicates, references to resources that were not
 //! sent, contradictions. They never change the verdict. Each reads only the fields it needs,
 //! and skips values of the wrong type (the schema check has reported those).
+//!
+//! What they need from `customer_data`'s resource lists (keys, parent sites, start and end
+//! times) is noted by the schema walk as it reads each entry, into [`Resources`]; the rest of
+//! the request is read here.
 
 use std::borrow::Borrow;
 use std::collections::hash_map::Entry;
@@ -9,7 +13,7 @@ use std::hash::Hash;
 
 use super::check::{quote, Checker};
 use super::keyhash::KeyHash;
-use super::schema::{LANDING_PAGE_KEYS, RESOURCE_LISTS};
+use super::schema::{ResourceList, Shape, LANDING_PAGE_KEYS, RESOURCE_LISTS};
 use super::text::{self, DateTimeCheck};
 use super::{IssueCode, Kind, Node};
 
@@ -21,38 +25,173 @@ const WITH_PARENT_SITE: &[&str] = &["spaces", "rooms", "common_areas", "units"];
 /// Lists whose entries have `starts_at` and `ends_at`.
 const ACCESS_GRANTS: &[&str] = &["reservations", "bookings", "access_grants"];
 
-/// What one pass over `customer_data` finds, beyond the duplicate keys it reports at once.
-struct Resources<T> {
-    /// Each list's keys, in the order of `RESOURCE_LISTS`.
-    keys: Vec<Keys<T>>,
-    /// `parent_site_key`s to look up once every site is known: list, entry, key.
-    parent_sites: Vec<(&'static str, usize, T)>,
-    /// Entries that start after they end: list, entry, message.
-    reversed: Vec<(&'static str, usize, String)>,
+/// What the lint needs from `customer_data`'s resource lists, collected by the schema walk as
+/// it reads each entry's fields ([`Resources::entering`], [`Roles::note`]). A second pass over
+/// every entry to find those fields again cost a fifth of validating (measured in V8).
+pub struct Resources<T> {
+    /// What each list gave, by index in `RESOURCE_LISTS`; `None` for a list that was not sent.
+    lists: Vec<Option<ListFound<T>>>,
+    /// The list entry the walk is about to check, set by the list's walk and taken by
+    /// `Checker::object` for that entry alone: which fields to note, and the entry's index.
+    pub entering: Option<(Roles, usize)>,
+}
+
+/// What one resource list gave. Kept per list, so that warnings come out in list order
+/// (`RESOURCE_LISTS`') whatever order the document has, without a sort.
+struct ListFound<T> {
+    /// Each key, with the index of its first entry.
+    keys: Keys<T>,
+    /// `parent_site_key`s to look up once every site is known: entry, key.
+    parent_sites: Vec<(usize, T)>,
+    /// Entries that start after they end: entry, message.
+    reversed: Vec<(usize, String)>,
+    /// Entries whose key an earlier entry has: entry, message.
+    duplicates: Vec<(usize, String)>,
+}
+
+impl<T> Default for Resources<T> {
+    fn default() -> Self {
+        Resources { lists: RESOURCE_LISTS.iter().map(|_| None).collect(), entering: None }
+    }
 }
 
 impl<T: Borrow<str> + Hash + Eq> Resources<T> {
-    /// Nothing found: no `customer_data` object.
-    fn none() -> Self {
-        Resources { keys: Vec::new(), parent_sites: Vec::new(), reversed: Vec::new() }
+    /// A `customer_data` value begins: what an earlier one gave is forgotten, as the last of
+    /// duplicate keys wins (JSON text only).
+    #[inline(never)]
+    pub fn reset(&mut self) {
+        *self = Resources::default();
+    }
+
+    /// A resource list begins, with about `size` entries. Forgets what an earlier list under
+    /// the same key gave (the last of duplicate keys wins, as with `get`).
+    #[inline(never)]
+    pub fn start_list(&mut self, list: usize, size: usize) {
+        self.lists[list] = Some(ListFound {
+            keys: Keys::with_capacity_and_hasher(size, Default::default()),
+            parent_sites: Vec::new(),
+            reversed: Vec::new(),
+            duplicates: Vec::new(),
+        });
+    }
+
+    /// Records an entry whose fields the walk has read.
+    #[inline(never)]
+    pub fn add(&mut self, roles: Roles, index: usize, noted: Noted<T>) {
+        let Some(found) = self.lists[roles.list].as_mut() else { return };
+        let Noted { key, site, starts, ends } = noted;
+        if let Some(site) = site {
+            found.parent_sites.push((index, site));
+        }
+        if let (Some(starts), Some(ends)) = (&starts, &ends) {
+            let (starts, ends): (&str, &str) = (starts.borrow(), ends.borrow());
+            // The order first (total on any strings, and cheap); only a reversed pair is worth
+            // parsing, to be sure both are date-times.
+            let valid = |s: &str| text::date_time(s) == DateTimeCheck::Valid;
+            if text::compare_utc(starts, ends).is_gt() && valid(starts) && valid(ends) {
+                found.reversed.push((index, format!("starts at {starts}, after it ends ({ends})")));
+            }
+        }
+        let Some(key) = key else { return };
+        // One hash and one probe, whether the key is new or a duplicate.
+        match found.keys.entry(key) {
+            Entry::Occupied(first) => {
+                let (key, first): (&str, _) = (first.key().borrow(), first.get());
+                let message = format!("{} is also the {} of entry {first}; Seam keys resources by it", quote(key), RESOURCE_LISTS[roles.list].key);
+                found.duplicates.push((index, message));
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(index);
+            }
+        }
     }
 
     /// Whether `key` names an entry of `list`.
     fn sent(&self, list: &str, key: &str) -> bool {
-        let keys = RESOURCE_LISTS.iter().position(|l| l.list == list).and_then(|i| self.keys.get(i));
-        keys.is_some_and(|keys| keys.contains_key(key))
+        let found = RESOURCE_LISTS.iter().position(|l| l.list == list).and_then(|i| self.lists[i].as_ref());
+        found.is_some_and(|found| found.keys.contains_key(key))
+    }
+
+    /// Each list that was sent, with what it gave, in `RESOURCE_LISTS` order.
+    fn sent_lists(&self) -> impl Iterator<Item = (&'static ResourceList, &ListFound<T>)> {
+        RESOURCE_LISTS.iter().zip(&self.lists).filter_map(|(list, found)| Some((list, found.as_ref()?)))
     }
 }
 
-pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
+/// Which fields of a resource list's entries the lint needs, by index in the entry's shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Roles {
+    /// The list's index in `RESOURCE_LISTS`.
+    pub list: usize,
+    key: Option<usize>,
+    parent_site: Option<usize>,
+    starts_at: Option<usize>,
+    ends_at: Option<usize>,
+}
+
+impl Roles {
+    /// The roles in the entries of a list of `shape`s, when that is one of the resource lists.
+    #[inline(never)]
+    pub fn of(shape: &Shape) -> Option<Roles> {
+        let list = RESOURCE_LISTS.iter().position(|l| std::ptr::eq(l.shape, shape))?;
+        let resource = &RESOURCE_LISTS[list];
+        let field = |name: &str| shape.fields.iter().position(|f| f.name == name);
+        let grant = ACCESS_GRANTS.contains(&resource.list);
+        Some(Roles {
+            list,
+            key: field(resource.key),
+            parent_site: WITH_PARENT_SITE.contains(&resource.list).then(|| field("parent_site_key")).flatten(),
+            starts_at: grant.then(|| field("starts_at")).flatten(),
+            ends_at: grant.then(|| field("ends_at")).flatten(),
+        })
+    }
+
+    /// Notes the value of the entry's field `i`, if the lint needs it. A later duplicate key
+    /// replaces an earlier one, as with `get`.
+    #[inline]
+    pub fn note<N: Node>(&self, i: usize, value: &N, noted: &mut Noted<N::Text>) {
+        let slot = if Some(i) == self.key {
+            &mut noted.key
+        } else if Some(i) == self.parent_site {
+            &mut noted.site
+        } else if Some(i) == self.starts_at {
+            &mut noted.starts
+        } else if Some(i) == self.ends_at {
+            &mut noted.ends
+        } else {
+            return;
+        };
+        *slot = value.text();
+    }
+}
+
+/// The strings an entry holds in the fields of its [`Roles`] (`None`: absent or not a string).
+pub struct Noted<T> {
+    key: Option<T>,
+    site: Option<T>,
+    starts: Option<T>,
+    ends: Option<T>,
+}
+
+impl<T> Default for Noted<T> {
+    fn default() -> Self {
+        Noted { key: None, site: None, starts: None, ends: None }
+    }
+}
+
+/// Warns about what the schema cannot see, from the request and what the walk found in its
+/// resource lists. Warnings come in a fixed order: by list (in `RESOURCE_LISTS` order) and
+/// entry, whatever order the document lists them in.
+pub fn lint<N: Node>(cx: &mut Checker, root: &N, found: Resources<N::Text>) {
     if root.kind() != Kind::Object {
         return;
     }
-    let [customer_data, landing_page, deep_link, features] = root.get_fields(["customer_data", "landing_page", "deep_link", "features"]);
-    let found = match &customer_data {
-        Some(cd) if cd.kind() == Kind::Object => resources(cx, cd),
-        _ => Resources::none(),
-    };
+    for (ResourceList { list, key, .. }, list_found) in found.sent_lists() {
+        for (index, message) in &list_found.duplicates {
+            at_entry(cx, list, *index, key, &mut |cx| cx.warn(IssueCode::DuplicateKey, message.clone()));
+        }
+    }
+    let [landing_page, deep_link, features] = root.get_fields(["landing_page", "deep_link", "features"]);
 
     if let Some(manage) = landing_page.and_then(|lp| lp.get("manage")) {
         for (field, list) in LANDING_PAGE_KEYS {
@@ -87,79 +226,20 @@ pub fn lint<N: Node>(cx: &mut Checker, root: &N) {
     }
 
     // Reported after the rest, as their own passes over customer_data used to be.
-    for (list, index, site) in &found.parent_sites {
-        if !found.sent("sites", site.borrow()) {
-            at_entry(cx, list, *index, "parent_site_key", &mut |cx| {
-                cx.warn(IssueCode::UnknownReference, format!("{} names no entry of customer_data.sites", quote(site.borrow())))
-            });
-        }
-    }
-    for (list, index, message) in &found.reversed {
-        at_entry(cx, list, *index, "starts_at", &mut |cx| cx.warn(IssueCode::StartsAfterEnds, message.clone()));
-    }
-}
-
-/// One pass over every resource list: collects each list's keys (warning about duplicates at
-/// once), the parent sites entries name, and entries that start after they end. Each entry's
-/// fields are found in one pass over its keys.
-fn resources<N: Node>(cx: &mut Checker, cd: &N) -> Resources<N::Text> {
-    let mut found = Resources::none();
-    // Every list in one pass over customer_data's keys (the last of duplicates wins, as
-    // with `get`).
-    let mut lists: Vec<Option<N>> = RESOURCE_LISTS.iter().map(|_| None).collect();
-    let _ = cd.for_each_entry(|key, value| {
-        if let (Some(i), Ok(value)) = (RESOURCE_LISTS.iter().position(|l| l.list == key), value) {
-            lists[i] = Some(value);
-        }
-    });
-    for (list, items) in RESOURCE_LISTS.iter().zip(lists) {
-        let items = items.filter(|items| items.kind() == Kind::Array);
-        let mut keys = Keys::with_capacity_and_hasher(items.as_ref().and_then(Node::size_hint).unwrap_or(0), Default::default());
-        let has_parent = WITH_PARENT_SITE.contains(&list.list);
-        let is_grant = ACCESS_GRANTS.contains(&list.list);
-        // Unreadable items and ones that are not objects were reported by the schema check.
-        let _ = items.as_ref().map(|items| items.for_each_item(|index, entry| {
-            let entry = match entry {
-                Ok(entry) if entry.kind() == Kind::Object => entry,
-                _ => return,
-            };
-            let key = if has_parent {
-                let [key, site] = entry.get_fields([list.key, "parent_site_key"]);
-                if let Some(site) = site.as_ref().and_then(Node::text) {
-                    found.parent_sites.push((list.list, index, site));
-                }
-                key
-            } else if is_grant {
-                let [key, starts, ends] = entry.get_fields([list.key, "starts_at", "ends_at"]);
-                if let (Some(starts), Some(ends)) = (starts.as_ref().and_then(Node::text), ends.as_ref().and_then(Node::text)) {
-                    let (starts, ends): (&str, &str) = (starts.borrow(), ends.borrow());
-                    // The order first (total on any strings, and cheap); only a reversed
-                    // pair is worth parsing, to be sure both are date-times.
-                    let valid = |s: &str| text::date_time(s) == DateTimeCheck::Valid;
-                    if text::compare_utc(starts, ends).is_gt() && valid(starts) && valid(ends) {
-                        found.reversed.push((list.list, index, format!("starts at {starts}, after it ends ({ends})")));
-                    }
-                }
-                key
-            } else {
-                entry.get(list.key)
-            };
-            if let Some(key) = key.as_ref().and_then(Node::text) {
-                // One hash and one probe, whether the key is new or a duplicate.
-                match keys.entry(key) {
-                    Entry::Occupied(first) => at_entry(cx, list.list, index, list.key, &mut |cx| {
-                        let (key, first): (&str, _) = (first.key().borrow(), first.get());
-                        cx.warn(IssueCode::DuplicateKey, format!("{} is also the {} of entry {first}; Seam keys resources by it", quote(key), list.key))
-                    }),
-                    Entry::Vacant(slot) => {
-                        slot.insert(index);
-                    }
-                }
+    for (ResourceList { list, .. }, list_found) in found.sent_lists() {
+        for (index, site) in &list_found.parent_sites {
+            if !found.sent("sites", site.borrow()) {
+                at_entry(cx, list, *index, "parent_site_key", &mut |cx| {
+                    cx.warn(IssueCode::UnknownReference, format!("{} names no entry of customer_data.sites", quote(site.borrow())))
+                });
             }
-        }));
-        found.keys.push(keys);
+        }
     }
-    found
+    for (ResourceList { list, .. }, list_found) in found.sent_lists() {
+        for (index, message) in &list_found.reversed {
+            at_entry(cx, list, *index, "starts_at", &mut |cx| cx.warn(IssueCode::StartsAfterEnds, message.clone()));
+        }
+    }
 }
 
 /// Runs `f` with the path at `customer_data.<list>[index].<field>`. Written only for a

@@ -116,8 +116,9 @@ impl Report {
 /// Validates a request read through any [`Node`].
 pub fn validate<N: Node>(root: &N) -> Report {
     let mut cx = check::Checker::default();
-    cx.object(&schema::REQUEST, root);
-    lint::lint(&mut cx, root);
+    let mut found = lint::Resources::default();
+    cx.object(&schema::REQUEST, root, &mut found);
+    lint::lint(&mut cx, root, found);
     cx.finish()
 }
 

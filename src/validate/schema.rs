@@ -242,7 +242,8 @@ pub static RESOURCE_LISTS: [ResourceList; 19] = [
     ResourceList { list: "access_grants", key: "access_grant_key", shape: &ACCESS_GRANT },
 ];
 
-static CUSTOMER_DATA: Shape = Shape::new("the customer data", &[
+/// The request's `customer_data`.
+pub static CUSTOMER_DATA: Shape = Shape::new("the customer data", &[
     req("customer_key", KEY),
     opt("spaces", Ty::List(&SPACE)),
     opt("sites", Ty::List(&SITE)),

@@ -266,3 +266,38 @@ fn strings_are_quoted_as_json_stringify_quotes_them() {
     let long = "é".repeat(100);
     assert_eq!(check::quote(&long), format!("\"{}…\"", "é".repeat(60)));
 }
+
+/// The lint reads what the schema walk collected from the resource lists: the same answers as
+/// reading the document last-key-wins, in list order whatever order the document has.
+#[test]
+fn resource_warnings_follow_the_last_of_duplicate_keys_in_list_order() {
+    // A repeated list, customer_data or entry key: only the last counts, as JSON.parse keeps it.
+    let text = r#"{
+        "landing_page": { "manage": { "site_key": "old" } },
+        "customer_data": { "customer_key": "c", "sites": [{ "name": "x", "site_key": "ignored" }] },
+        "customer_data": {
+            "customer_key": "c",
+            "rooms": [{ "name": "r", "room_key": "k", "parent_site_key": "gone" }, { "name": "r", "room_key": "k" }],
+            "spaces": [{ "name": "a", "space_key": "a", "space_key": "s", "parent_site_key": "old" }, { "name": "b", "space_key": "s" }],
+            "sites": [{ "name": "x", "site_key": "old" }, { "name": "y", "site_key": "old" }],
+            "spaces": [{ "name": "a", "space_key": "s1", "parent_site_key": "nowhere", "space_key": "s2" }, { "name": "b", "space_key": "s2" }],
+            "bookings": [{ "booking_key": "b", "starts_at": "2025-06-02T00:00:00Z", "ends_at": "2025-06-01T00:00:00Z" }],
+            "sites": [{ "name": "y", "site_key": "new" }]
+        }
+    }"#;
+    let report = validate_json(text);
+    assert!(report.is_valid(), "{:?}", report.issues);
+    let lint: Vec<_> = warnings_of(&report).into_iter().filter(|(_, code)| *code != DuplicateProperty).collect();
+    assert_eq!(lint, vec![
+        // Duplicates first, by list in RESOURCE_LISTS order (spaces, sites, …, rooms).
+        e("customer_data.spaces[1].space_key", DuplicateKey),
+        e("customer_data.rooms[1].room_key", DuplicateKey),
+        e("landing_page.manage.site_key", UnknownReference),
+        e("customer_data.spaces[0].parent_site_key", UnknownReference),
+        e("customer_data.rooms[0].parent_site_key", UnknownReference),
+        e("customer_data.bookings[0].starts_at", StartsAfterEnds),
+    ]);
+    // A customer_data that is not an object after one that was: nothing is sent.
+    let report = validate_json(r#"{"landing_page":{"manage":{"site_key":"s"}},"customer_data":{"customer_key":"c","sites":[{"name":"x","site_key":"s"}]},"customer_data":1}"#);
+    assert_eq!(warnings_of(&report).last(), Some(&e("landing_page.manage.site_key", UnknownReference)));
+}
