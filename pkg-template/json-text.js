@@ -19,13 +19,14 @@
  */
 export function faithfulJson(value) {
   if (typeof value !== "object" || value === null) return undefined;
-  let text;
+  // Anything that throws (a BigInt, a cycle, a proxy's trap, a getter that fails the second
+  // time it is read) sends validate down the walk, which reports it where it is.
   try {
-    text = JSON.stringify(value);
+    const text = JSON.stringify(value);
+    return carriesFaithfully(value, text.length) ? text : undefined;
   } catch {
     return undefined;
   }
-  return carriesFaithfully(value, text.length) ? text : undefined;
 }
 
 /**

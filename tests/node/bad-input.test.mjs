@@ -146,5 +146,18 @@ test("getters that throw and revoked proxies", () => {
   assert.deepEqual(codes(validate(proxy)), [":unreadable"]);
   assert.deepEqual(codes(validate({ get customer_data() { throw new Error("no"); } })), ["customer_data:unreadable"]);
   assert.deepEqual(codes(validate({ customer_data: { customer_key: "c", spaces: new Proxy([], { get() { throw new Error("no"); } }) } })), ["customer_data.spaces:unreadable"]);
+  // Traps JSON.stringify never calls, or that throw only when read a second time: validate reads
+  // the value again to check that JSON carries it faithfully, and must not throw either way.
+  const space = (/** @type {object} */ geolocation) => ({ customer_data: { customer_key: "c", spaces: [{ space_key: "s", name: "n", geolocation }] } });
+  const noPrototype = new Proxy({ latitude: 1, longitude: 2 }, { getPrototypeOf() { throw new Error("no"); } });
+  let reads = 0;
+  const onceOnly = new Proxy({ latitude: 1, longitude: 2 }, {
+    get(target, key) {
+      if (key === "toJSON" && ++reads > 1) throw new Error("no");
+      return Reflect.get(target, key);
+    },
+  });
+  for (const geolocation of [noPrototype, onceOnly]) assert.deepEqual(codes(validate(space(geolocation))), []);
+  assert.equal(reads, 2, "JSON.stringify read it once, the faithfulness check once more");
   stillWorks();
 });
