@@ -18,6 +18,13 @@ extern "C" {
     // Runs getters of the source object, which may throw.
     #[wasm_bindgen(catch, js_namespace = Object, js_name = assign)]
     fn object_assign(target: &Object, source: &JsValue) -> Result<Object, JsValue>;
+    /// A `Date` read through methods a subclass may override to throw: caught here, unlike
+    /// js-sys's bindings.
+    type CheckedDate;
+    #[wasm_bindgen(catch, method, js_name = getTime)]
+    fn time(this: &CheckedDate) -> Result<f64, JsValue>;
+    #[wasm_bindgen(catch, method, js_name = toISOString)]
+    fn iso_string(this: &CheckedDate) -> Result<JsValue, JsValue>;
 }
 
 /// Builds a create_portal request: one chainable method for every top-level option and an
@@ -207,13 +214,17 @@ fn with_dates(value: &JsValue) -> JsValue {
             let key = JsValue::from_str(field);
             if let Some(date) = Reflect::get(object, &key).ok().and_then(|v| v.dyn_into::<Date>().ok()) {
                 // An invalid Date has no ISO form (toISOString throws): send what String() shows,
-                // which validation then reports with its path.
-                let text = if date.get_time().is_nan() {
-                    JsValue::from_str("Invalid Date")
-                } else {
-                    date.to_iso_string().into()
+                // which validation then reports with its path. A Date whose methods throw stays
+                // a Date, which validation reports too.
+                let date: &CheckedDate = date.unchecked_ref();
+                let text = match date.time() {
+                    Ok(time) if time.is_nan() => Ok(JsValue::from_str("Invalid Date")),
+                    Ok(_) => date.iso_string(),
+                    Err(e) => Err(e),
                 };
-                let _ = Reflect::set(object, &key, &text);
+                if let Ok(text) = text {
+                    let _ = Reflect::set(object, &key, &text);
+                }
             }
         }
     }

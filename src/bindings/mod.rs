@@ -5,6 +5,7 @@ mod builder;
 mod embed;
 mod js_node;
 mod js_text;
+mod options;
 mod submit;
 
 /// The global timer functions, present in browsers, workers and Node alike.

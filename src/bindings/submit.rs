@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
+use super::options::OptionsError;
 use super::timers::{clear_timeout, set_timeout};
 use super::{to_js, validation_error};
 use crate::submit::auth::{self, Credential, CredentialError};
@@ -476,14 +477,11 @@ fn as_response(value: JsValue) -> Result<Response, JsValue> {
 }
 
 fn read_options(options: JsValue) -> Result<SubmitOptions, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(SubmitOptions::default());
-    }
-    serde_wasm_bindgen::from_value(options).map_err(|e| {
-        // serde quotes the offending value between backticks: leave it out, it may be a secret.
-        let message = e.to_string();
-        let cleaned: String = message.split('`').enumerate().map(|(i, part)| if i % 2 == 1 { "…" } else { part }).collect();
-        error("SeamInvalidOptionsError", &format!("the submit options are invalid: {cleaned}"))
+    super::options::read(&options).map_err(|e| match e {
+        OptionsError::Unreadable(name) => {
+            error("SeamInvalidOptionsError", &format!("reading the submit option `{name}` threw an exception (a getter or a proxy)"))
+        }
+        OptionsError::Invalid(message) => error("SeamInvalidOptionsError", &format!("the submit options are invalid: {message}")),
     })
 }
 

@@ -201,6 +201,24 @@ test("the builder copies resources and reports every problem at build()", () => 
   assert.equal(result.issues.length, 3);
 });
 
+test("code the caller supplies that throws is reported, never thrown through the Wasm", () => {
+  // A Date subclass whose methods throw stays a Date, which build() reports where it is.
+  class BrokenDate extends Date {
+    getTime() {
+      throw new Error("from the caller's Date");
+    }
+  }
+  const result = new PortalRequestBuilder("c").addReservation({ reservation_key: "r", starts_at: new BrokenDate() }).validate();
+  assert.ok(!result.ok);
+  assert.deepEqual(result.issues.map((i) => `${i.path}:${i.code}`), ["customer_data.reservations[0].starts_at:invalid_type"]);
+  // embedPortal reads its options before anything else (in Node, there is no document after).
+  assert.throws(
+    () => portal.embedPortal("#portal", "https://connect.getseam.com/portal", { get title() { throw new Error("from the caller's getter"); } }),
+    (/** @type {any} */ error) => error instanceof portal.SeamInvalidOptionsError && /^reading the embedPortal option `title` threw/.test(error.message),
+  );
+  assert.equal(validate(minimal()).ok, true);
+});
+
 test("withDefaults fills the documented defaults and keeps what was given", () => {
   const filled = withDefaults({ ...minimal(), is_embedded: true, features: { manage: { exclude: true } } });
   assert.equal(filled.is_embedded, true);

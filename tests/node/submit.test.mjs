@@ -107,6 +107,24 @@ test("a credential or workspace id a header cannot carry is refused by name, bef
   assert.equal(received.length, 0);
 });
 
+test("options whose getters or proxies throw reject with SeamInvalidOptionsError naming the option, and nothing is sent", async () => {
+  const throwing = () => {
+    throw new Error("from the caller's getter");
+  };
+  let error = await rejection(submit(request(), { ...options(), get timeoutMs() { return throwing(); } }), SeamInvalidOptionsError);
+  assert.match(error.message, /^reading the submit option `timeoutMs` threw/);
+  error = await rejection(submit(request(), new Proxy(options(), { get: throwing })), SeamInvalidOptionsError);
+  assert.match(error.message, /^reading the submit option `apiKey` threw/);
+  // A proxy where a string or a number belongs: a type error, described without running its
+  // traps (serde-wasm-bindgen's description of a value would run them).
+  const trapped = new Proxy({}, { get: throwing, getPrototypeOf: throwing, has: throwing, ownKeys: throwing });
+  for (const name of ["endpoint", "retries", "timeoutMs"]) {
+    error = await rejection(submit(request(), options({ [name]: trapped })), SeamInvalidOptionsError);
+    assert.match(error.message, /^the submit options are invalid: .*invalid type/);
+  }
+  assert.equal(received.length, 0);
+});
+
 test("a personal access token without a workspace id is an error before sending", async () => {
   const error = await rejection(submit(request(), { personalAccessToken: PAT, endpoint: server.url }), SeamInvalidOptionsError);
   assert.match(error.message, /workspaceId/);
