@@ -8,11 +8,14 @@
 //! `Reflect.get`, which catches, and serde reads the copy.
 //!
 //! serde-wasm-bindgen also describes a value of the wrong type with wasm-bindgen's
-//! `debugString`, which runs `instanceof` and reads `name`: a proxy's traps again. So serde
-//! first reads a copy in which every object and function is a harmless stand-in, which either
-//! finds the type errors or shows that objects sit only in options taken as they are (`fetch`,
-//! `signal`); only then does it read the real values. (No option is a struct serde would read
-//! into.)
+//! `debugString`, which runs `instanceof` and reads `name`: a proxy's traps again. An object or
+//! a function can only be of the wrong type where the option is not a JS value taken as it is
+//! (`fetch`, `signal`), so there the copy holds a harmless stand-in, which serde describes
+//! instead. Which options take JS values is asked of the type itself, once.
+
+use std::any::TypeId;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use js_sys::{Function, Object, Reflect};
 use serde::de::{self, DeserializeOwned, Visitor};
@@ -30,33 +33,74 @@ pub(crate) enum OptionsError {
 }
 
 /// The options in `options` (`undefined` and `null` give the defaults).
-pub(crate) fn read<T: DeserializeOwned + Default>(options: &JsValue) -> Result<T, OptionsError> {
+pub(crate) fn read<T: DeserializeOwned + Default + 'static>(options: &JsValue) -> Result<T, OptionsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(T::default());
     }
     if !options.is_object() {
-        // Not an object (a string, a function…): serde says what it got.
-        return serde_wasm_bindgen::from_value(options.clone()).map_err(invalid);
+        // Not an object (a string, a function…): serde says what it got. A function may be a
+        // proxy, so serde describes the stand-in.
+        let described = if options.is_function() { STAND_IN_FUNCTION.with(|f| f.clone().into()) } else { options.clone() };
+        return serde_wasm_bindgen::from_value(described).map_err(invalid);
     }
-    let (copy, stand_ins) = (Object::new(), Object::new());
-    for &name in field_names::<T>() {
-        let key = JsValue::from_str(name);
-        let value = Reflect::get(options, &key).map_err(|_| OptionsError::Unreadable(name))?;
+    let fields = fields_of::<T>();
+    let copy = Object::new();
+    for field in fields.iter() {
+        let value = Reflect::get(options, &field.key).map_err(|_| OptionsError::Unreadable(field.name))?;
         if value.is_undefined() {
             continue;
         }
-        let stand_in = if value.is_function() {
-            Function::new_no_args("").into()
+        let value = if field.js_valued {
+            value
+        } else if value.is_function() {
+            STAND_IN_FUNCTION.with(|f| f.clone().into())
         } else if value.is_object() {
             Object::new().into()
         } else {
-            value.clone()
+            value
         };
-        let _ = Reflect::set(&stand_ins, &key, &stand_in);
-        let _ = Reflect::set(&copy, &key, &value);
+        let _ = Reflect::set(&copy, &field.key, &value);
     }
-    serde_wasm_bindgen::from_value::<T>(stand_ins.into()).map_err(invalid)?;
     serde_wasm_bindgen::from_value(copy.into()).map_err(invalid)
+}
+
+/// One field of an options type.
+struct Field {
+    name: &'static str,
+    /// The name as a JS string, made once.
+    key: JsValue,
+    /// Whether it takes any JS value as it is (`serde_wasm_bindgen::preserve`).
+    js_valued: bool,
+}
+
+thread_local! {
+    /// A function with no traps and no name, standing in for the caller's functions (making
+    /// one per call compiled it each time).
+    static STAND_IN_FUNCTION: Function = Function::new_no_args("");
+    /// The fields of each options type asked about so far.
+    static FIELDS: RefCell<Vec<(TypeId, Rc<[Field]>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The fields of `T`, asked of `T` once. A field takes JS values as they are when it accepts a
+/// function, which no string, number, boolean or struct does: serde reads a one-field object
+/// for each field to find out.
+fn fields_of<T: DeserializeOwned + 'static>() -> Rc<[Field]> {
+    let id = TypeId::of::<T>();
+    if let Some(found) = FIELDS.with(|cache| cache.borrow().iter().find(|(t, _)| *t == id).map(|(_, f)| f.clone())) {
+        return found;
+    }
+    let fields: Rc<[Field]> = field_names::<T>()
+        .iter()
+        .map(|&name| {
+            let key = JsValue::from_str(name);
+            let probe = Object::new();
+            let _ = Reflect::set(&probe, &key, &STAND_IN_FUNCTION.with(|f| f.clone().into()));
+            let js_valued = serde_wasm_bindgen::from_value::<T>(probe.into()).is_ok();
+            Field { name, key, js_valued }
+        })
+        .collect();
+    FIELDS.with(|cache| cache.borrow_mut().push((id, fields.clone())));
+    fields
 }
 
 fn invalid(error: serde_wasm_bindgen::Error) -> OptionsError {

@@ -122,6 +122,11 @@ test("options whose getters or proxies throw reject with SeamInvalidOptionsError
     error = await rejection(submit(request(), options({ [name]: trapped })), SeamInvalidOptionsError);
     assert.match(error.message, /^the submit options are invalid: .*invalid type/);
   }
+  const trappedFunction = new Proxy(() => {}, { get: throwing, getPrototypeOf: throwing, has: throwing, ownKeys: throwing });
+  error = await rejection(submit(request(), /** @type {any} */ (trappedFunction)), SeamInvalidOptionsError);
+  assert.match(error.message, /^the submit options are invalid: .*invalid type/);
+  error = await rejection(submit(request(), options({ apiKey: trappedFunction })), SeamInvalidOptionsError);
+  assert.match(error.message, /^the submit options are invalid: .*invalid type/);
   assert.equal(received.length, 0);
 });
 
