@@ -82,14 +82,25 @@ function faithfulLeaf(value, stack) {
       if (value === null) return true;
       if (typeof (/** @type {any} */ (value).toJSON) === "function") return false;
       // A boxed NaN or infinity is sent as null, as the number is. (Other boxed primitives are
-      // sent as the primitive, which is what the walk reads too.)
-      if (value instanceof Number && !Number.isFinite(Number(value))) return false;
+      // sent as the primitive, which is what the walk reads too.) `instanceof` answers for this
+      // realm's objects; one from another realm (an iframe, `vm`) is recognised by its tag, and
+      // an object that only claims the tag costs a walk.
+      if (value instanceof Number ? !Number.isFinite(Number(value)) : !(value instanceof Object) && isForeignBoxedNonFinite(value)) return false;
       stack.push(value);
       return true;
     default:
       // bigint, symbol, function
       return false;
   }
+}
+
+/**
+ * Whether `value`, an object of another realm (or with no prototype), is a boxed NaN or
+ * infinity.
+ * @param {object} value
+ */
+function isForeignBoxedNonFinite(value) {
+  return Object.prototype.toString.call(value) === "[object Number]" && !Number.isFinite(Number(value));
 }
 
 /**

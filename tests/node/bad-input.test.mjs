@@ -3,6 +3,7 @@
 // never a trap, and the module keeps working afterwards.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { runInNewContext } from "node:vm";
 import { PortalRequestBuilder, validate, validateJson, withDefaults } from "seam-portal";
 
 const minimal = () => ({ customer_data: { customer_key: "c" } });
@@ -104,6 +105,10 @@ test("boxed primitives are read as JSON.stringify sends them, on either path", (
   // A boxed NaN where null is allowed: JSON would send null, but the value is still not one.
   const metadata = { customer_data: { customer_key: "c", property_listings: [{ property_listing_key: "p", name: "n", custom_metadata: { x: new Number(NaN) } }] } };
   for (const result of paths(metadata)) assert.deepEqual(codes(result), ["customer_data.property_listings[0].custom_metadata.x:invalid_type"]);
+  // The same from another realm (an iframe, a vm context), where `instanceof Number` is false.
+  const foreign = { customer_data: { customer_key: "c", property_listings: [{ property_listing_key: "p", name: "n", custom_metadata: { x: runInNewContext("new Number(NaN)") } }] } };
+  for (const result of paths(foreign)) assert.deepEqual(codes(result), ["customer_data.property_listings[0].custom_metadata.x:invalid_type"]);
+  assert.deepEqual(codes(validate({ customer_data: { customer_key: runInNewContext("new String('c')"), spaces: [{ space_key: "s", name: "n", duration_minutes: runInNewContext("new Number(60)") }] } })), []);
   stillWorks();
 });
 
