@@ -58,14 +58,12 @@ impl<T> Default for Resources<T> {
 impl<T: Borrow<str> + Hash + Eq> Resources<T> {
     /// A `customer_data` value begins: what an earlier one gave is forgotten, as the last of
     /// duplicate keys wins (JSON text only).
-    #[inline(never)]
     pub fn reset(&mut self) {
         *self = Resources::default();
     }
 
     /// A resource list begins, with about `size` entries. Forgets what an earlier list under
     /// the same key gave (the last of duplicate keys wins, as with `get`).
-    #[inline(never)]
     pub fn start_list(&mut self, list: usize, size: usize) {
         self.lists[list] = Some(ListFound {
             keys: Keys::with_capacity_and_hasher(size, Default::default()),
@@ -76,7 +74,6 @@ impl<T: Borrow<str> + Hash + Eq> Resources<T> {
     }
 
     /// Records an entry whose fields the walk has read.
-    #[inline(never)]
     pub fn add(&mut self, roles: Roles, index: usize, noted: Noted<T>) {
         let Some(found) = self.lists[roles.list].as_mut() else { return };
         let Noted { key, site, starts, ends } = noted;
@@ -131,7 +128,6 @@ pub struct Roles {
 
 impl Roles {
     /// The roles in the entries of a list of `shape`s, when that is one of the resource lists.
-    #[inline(never)]
     pub fn of(shape: &Shape) -> Option<Roles> {
         let list = RESOURCE_LISTS.iter().position(|l| std::ptr::eq(l.shape, shape))?;
         let resource = &RESOURCE_LISTS[list];
