@@ -83,7 +83,8 @@ thread_local! {
 
 /// The fields of `T`, asked of `T` once. A field takes JS values as they are when it accepts a
 /// function, which no string, number, boolean or struct does: serde reads a one-field object
-/// for each field to find out.
+/// for each field to find out. (Every option has a default, so a one-field object is otherwise
+/// valid; the tests that pass a custom `fetch`, a `signal` and `refresh` would fail if not.)
 fn fields_of<T: DeserializeOwned + 'static>() -> Rc<[Field]> {
     let id = TypeId::of::<T>();
     if let Some(found) = FIELDS.with(|cache| cache.borrow().iter().find(|(t, _)| *t == id).map(|(_, f)| f.clone())) {
