@@ -13,7 +13,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{Element, HtmlIFrameElement};
 
-use super::options::OptionsError;
 use super::timers::{clear_timeout, set_timeout};
 use crate::submit::response::check_portal_url;
 
@@ -81,10 +80,8 @@ pub fn embed_portal(
     #[wasm_bindgen(js_name = portalOrUrl, unchecked_param_type = "CreatePortalResponse | CustomerPortal | string")] portal_or_url: JsValue,
     options: Option<Ts<EmbedOptions>>,
 ) -> Result<EmbeddedPortal, JsValue> {
-    let options: EmbedOptions = super::options::read(&options.map_or(JsValue::UNDEFINED, |o| o.js_value())).map_err(|e| match e {
-        OptionsError::Unreadable(name) => invalid(&format!("reading the embedPortal option `{name}` threw an exception (a getter or a proxy)")),
-        OptionsError::Invalid(message) => invalid(&format!("embedPortal options are invalid: {message}")),
-    })?;
+    let options: EmbedOptions =
+        super::options::read(&options.map_or(JsValue::UNDEFINED, |o| o.js_value())).map_err(|e| invalid(&e.message("embedPortal")))?;
     let container = find_container(&container)?;
     let (url, expires_at) = read_portal(&portal_or_url)?;
     let document = container.owner_document().ok_or_else(|| invalid("the container is not in a document"))?;

@@ -32,6 +32,16 @@ pub(crate) enum OptionsError {
     Invalid(String),
 }
 
+impl OptionsError {
+    /// The error's message, for the options of `what` (`submit`, `embedPortal`).
+    pub(crate) fn message(&self, what: &str) -> String {
+        match self {
+            OptionsError::Unreadable(name) => format!("reading the {what} option `{name}` threw an exception (a getter or a proxy)"),
+            OptionsError::Invalid(message) => format!("the {what} options are invalid: {message}"),
+        }
+    }
+}
+
 /// The options in `options` (`undefined` and `null` give the defaults).
 pub(crate) fn read<T: DeserializeOwned + Default + 'static>(options: &JsValue) -> Result<T, OptionsError> {
     if options.is_undefined() || options.is_null() {

@@ -15,7 +15,6 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
-use super::options::OptionsError;
 use super::timers::{clear_timeout, set_timeout};
 use super::{to_js, validation_error};
 use crate::submit::auth::{self, Credential, CredentialError};
@@ -477,12 +476,7 @@ fn as_response(value: JsValue) -> Result<Response, JsValue> {
 }
 
 fn read_options(options: JsValue) -> Result<SubmitOptions, JsValue> {
-    super::options::read(&options).map_err(|e| match e {
-        OptionsError::Unreadable(name) => {
-            error("SeamInvalidOptionsError", &format!("reading the submit option `{name}` threw an exception (a getter or a proxy)"))
-        }
-        OptionsError::Invalid(message) => error("SeamInvalidOptionsError", &format!("the submit options are invalid: {message}")),
-    })
+    super::options::read(&options).map_err(|e| error("SeamInvalidOptionsError", &e.message("submit")))
 }
 
 fn set(target: &Object, key: &str, value: &JsValue) {
