@@ -28,6 +28,12 @@ extern "C" {
     fn create_error(name: &str, fields: &JsValue) -> JsValue;
 }
 
+#[wasm_bindgen(module = "/pkg-template/fetch-init.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = postInit)]
+    fn post_init(headers: &Object, body: &js_sys::JsString, controller: &AbortController) -> JsValue;
+}
+
 /// Options of `submit`. In Node, `apiKey`, `personalAccessToken`, `workspaceId` and `endpoint`
 /// default to `SEAM_API_KEY`, `SEAM_PERSONAL_ACCESS_TOKEN`, `SEAM_WORKSPACE_ID` and
 /// `SEAM_ENDPOINT` (never read in a browser).
@@ -76,9 +82,11 @@ pub struct SubmitOptions {
     #[serde(default, with = "serde_wasm_bindgen::preserve")]
     #[tsify(optional, type = "AbortSignal")]
     pub signal: JsValue,
-    /// The `fetch` to use instead of the global one.
+    /// The `fetch` to use instead of the global one. It is called as `fetch(url, init)`, with
+    /// `init` holding `method`, `headers` (a plain object), `body` (the JSON text) and
+    /// `signal`, so any fetch-compatible function fits (node-fetch, undici, a test double…).
     #[serde(default, with = "serde_wasm_bindgen::preserve")]
-    #[tsify(optional, type = "(input: Request) => Promise<Response>")]
+    #[tsify(optional, type = "(url: string, init: RequestInit) => Promise<Response>")]
     pub fetch: JsValue,
     /// Allow an API key or personal access token in a browser. They grant full access to the
     /// workspace: anyone who can open the page can read them.
@@ -124,6 +132,8 @@ pub async fn submit(
 /// A prepared call: where it goes, with which headers, under which limits.
 struct Call {
     url: String,
+    /// `url` as a JS string, made once for every attempt.
+    url_js: JsValue,
     /// The headers, as a plain object: built once per call, copied by each attempt's Request.
     headers: Object,
     timeout_ms: f64,
@@ -134,8 +144,8 @@ struct Call {
 
 impl Call {
     fn prepare(options: &SubmitOptions) -> Result<Call, JsValue> {
-        let env = Env::detect();
-        let from_env = |name: &str| if env.node && !env.browser { env.var(name) } else { None };
+        let env = Env::get();
+        let from_env = |name: &'static str| if env.node && !env.browser { env.var(name) } else { None };
         let api_key = options.api_key.clone().or_else(|| if options.personal_access_token.is_none() { from_env("SEAM_API_KEY") } else { None });
         let pat = options.personal_access_token.clone().or_else(|| if options.api_key.is_none() { from_env("SEAM_PERSONAL_ACCESS_TOKEN") } else { None });
         let credential = match (api_key, pat) {
@@ -162,18 +172,13 @@ impl Call {
                 "no credentials: pass apiKey or personalAccessToken (in Node, or set SEAM_API_KEY), or an endpoint of your own backend that adds them",
             ));
         }
-        let mut headers = vec![
-            ("content-type", "application/json".to_owned()),
-            ("accept", "application/json".to_owned()),
-            ("seam-sdk-name", SDK_NAME.to_owned()),
-            ("seam-sdk-version", SDK_VERSION.to_owned()),
-        ];
-        if let Some(credential) = credential {
-            headers.extend(auth::headers(&credential).map_err(|e| match e {
+        let credential_headers = match credential {
+            Some(credential) => auth::headers(&credential).map_err(|e| match e {
                 CredentialError::InvalidToken(m) => error("SeamInvalidTokenError", &m),
                 CredentialError::InvalidOptions(m) => error("SeamInvalidOptionsError", &m),
-            })?);
-        }
+            })?,
+            None => Vec::new(),
+        };
         let timeout_ms = options.timeout_ms.unwrap_or(30_000.0);
         if !(timeout_ms.is_finite() && timeout_ms > 0.0) {
             return Err(error("SeamInvalidOptionsError", "timeoutMs must be a positive number of milliseconds"));
@@ -189,17 +194,20 @@ impl Call {
             s => Some(s.clone().dyn_into::<AbortSignal>().map_err(|_| error("SeamInvalidOptionsError", "signal must be an AbortSignal"))?),
         };
         let fetch = match &options.fetch {
-            f if f.is_undefined() || f.is_null() => Reflect::get(&js_sys::global(), &"fetch".into())
+            f if f.is_undefined() || f.is_null() => Reflect::get(&js_sys::global(), &interned("fetch"))
                 .ok()
                 .and_then(|f| f.dyn_into::<Function>().ok())
                 .ok_or_else(|| error("SeamInvalidOptionsError", "there is no global fetch here (Node 18+ has one): pass options.fetch"))?,
             f => f.clone().dyn_into::<Function>().map_err(|_| error("SeamInvalidOptionsError", "fetch must be a function"))?,
         };
-        let header_object = Object::new();
-        for (name, value) in &headers {
-            set(&header_object, name, &JsValue::from_str(value));
+        // A copy of the fixed headers, made in one call rather than a call per string; the
+        // credentials are set on the copy and never kept beyond this call.
+        let header_object = FIXED_HEADERS.with(|fixed| Object::assign(&Object::new(), fixed));
+        for (name, value) in &credential_headers {
+            let _ = Reflect::set(&header_object, &interned(name), &JsValue::from_str(value));
         }
-        Ok(Call { url: format!("{}{PATH}", base.trim_end_matches('/')), headers: header_object, timeout_ms, policy, signal, fetch })
+        let url = format!("{}{PATH}", base.trim_end_matches('/'));
+        Ok(Call { url_js: JsValue::from_str(&url), url, headers: header_object, timeout_ms, policy, signal, fetch })
     }
 
     async fn send(&self, body: js_sys::JsString) -> Result<JsValue, JsValue> {
@@ -222,18 +230,13 @@ impl Call {
     async fn attempt(&self, body: &js_sys::JsString) -> Result<Answer, JsValue> {
         let controller = AbortController::new()?;
         let deadline = Deadline::start(self.timeout_ms, self.signal.as_ref(), Some(controller.clone()))?;
-        // The Request is built here rather than with gloo-net's RequestBuilder: to merge query
-        // parameters (which this route never has), its build() makes a throwaway Request and a
-        // URL first, and in Node each Request costs an AbortSignal of its own.
-        let init = web_sys::RequestInit::new();
-        init.set_method("POST");
-        init.set_headers(&self.headers);
-        init.set_body(body);
-        init.set_signal(Some(&controller.signal()));
-        let request = web_sys::Request::new_with_str_and_init(&self.url, &init)
-            // fetch's own message may quote a header value (a credential): not passed on.
-            .map_err(|_| error("SeamInvalidOptionsError", "fetch refused to build the request from the endpoint and headers"))?;
-        let fetched = deadline.race(self.fetch.call1(&JsValue::UNDEFINED, &request)).await;
+        // fetch is called as `fetch(url, init)`, the way fetch wrappers (node-fetch, ky, msw…)
+        // all accept, rather than with a Request built here: fetch makes its own Request from
+        // either, so one built here is a second Request, and in Node a second AbortSignal and
+        // body stream, for every attempt. (gloo-net's RequestBuilder builds a throwaway Request
+        // and URL besides, to merge query parameters this route never has.)
+        let init = post_init(&self.headers, body, &controller);
+        let fetched = deadline.race(self.fetch.call2(&JsValue::UNDEFINED, &self.url_js, &init)).await;
         let response = match fetched {
             Ok(value) => as_response(value)?,
             Err(e) => return Err(deadline.explain(e, &self.url)),
@@ -406,13 +409,48 @@ impl Drop for Deadline {
 }
 
 /// What the environment is, for the browser key refusal and the environment variables.
+#[derive(Clone, Copy)]
 struct Env {
     node: bool,
     browser: bool,
-    global: JsValue,
+}
+
+thread_local! {
+    /// Decided once: a module does not move between Node and a browser.
+    static ENV: Env = Env::detect();
+    /// The headers every call sends, whatever its credentials.
+    static FIXED_HEADERS: Object = {
+        let headers = Object::new();
+        for (name, value) in [("content-type", "application/json"), ("accept", "application/json"), ("seam-sdk-name", SDK_NAME), ("seam-sdk-version", SDK_VERSION)] {
+            set(&headers, name, &JsValue::from_str(value));
+        }
+        headers
+    };
+    /// The last absolute endpoint given and its resolved URL: a program mostly uses one, and
+    /// resolving is a URL parse and four strings across the boundary.
+    static LAST_ENDPOINT: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
+    /// JS strings for the fixed names `submit` reads and sets, made once each.
+    static NAMES: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `name` as a JS string, made on its first use.
+fn interned(name: &'static str) -> JsValue {
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some((_, value)) = names.iter().find(|(n, _)| *n == name) {
+            return value.clone();
+        }
+        let value = JsValue::from_str(name);
+        names.push((name, value.clone()));
+        value
+    })
 }
 
 impl Env {
+    fn get() -> Env {
+        ENV.with(|env| *env)
+    }
+
     fn detect() -> Env {
         let global: JsValue = js_sys::global().into();
         let has = |name: &str| Reflect::get(&global, &name.into()).map(|v| !v.is_undefined()).unwrap_or(false);
@@ -422,20 +460,21 @@ impl Env {
             .map(|n| n.is_string())
             .unwrap_or(false);
         let browser = (has("window") && has("document")) || has("WorkerGlobalScope");
-        Env { node, browser, global }
+        Env { node, browser }
     }
 
-    fn var(&self, name: &str) -> Option<String> {
-        Reflect::get(&self.global, &"process".into())
-            .and_then(|p| Reflect::get(&p, &"env".into()))
-            .and_then(|env| Reflect::get(&env, &name.into()))
+    /// An environment variable, read at each call (a program may set them after importing).
+    fn var(&self, name: &'static str) -> Option<String> {
+        Reflect::get(&js_sys::global(), &interned("process"))
+            .and_then(|p| Reflect::get(&p, &interned("env")))
+            .and_then(|env| Reflect::get(&env, &interned(name)))
             .ok()
             .and_then(|v| v.as_string())
             .filter(|v| !v.is_empty())
     }
 
     fn page_url(&self) -> Option<String> {
-        Reflect::get(&self.global, &"location".into())
+        Reflect::get(&js_sys::global(), &"location".into())
             .and_then(|l| Reflect::get(&l, &"href".into()))
             .ok()
             .and_then(|h| h.as_string())
@@ -443,16 +482,38 @@ impl Env {
 }
 
 /// The endpoint as an absolute URL: relative ones are resolved against the page in browsers.
+/// Only what fetch can send to is accepted. fetch refuses other URLs with a message that
+/// quotes them, and a URL can hold a secret (a password, a token in the query).
 fn resolve_endpoint(endpoint: &str, env: &Env) -> Result<String, JsValue> {
-    if let Ok(url) = web_sys::Url::new(endpoint) {
-        return Ok(url.href());
+    let cached = LAST_ENDPOINT.with(|last| last.borrow().as_ref().filter(|(given, _)| given == endpoint).map(|(_, url)| url.clone()));
+    if let Some(url) = cached {
+        return Ok(url);
     }
-    match env.page_url() {
-        Some(base) if env.browser => web_sys::Url::new_with_base(endpoint, &base)
-            .map(|u| u.href())
-            .map_err(|_| error("SeamInvalidOptionsError", "endpoint is not a valid URL")),
-        _ => Err(error("SeamInvalidOptionsError", "endpoint must be an absolute URL (relative ones work only in a browser page)")),
+    let (url, absolute) = match web_sys::Url::new(endpoint) {
+        Ok(url) => (url, true),
+        Err(_) => match env.page_url() {
+            Some(base) if env.browser => web_sys::Url::new_with_base(endpoint, &base)
+                .map(|url| (url, false))
+                .map_err(|_| error("SeamInvalidOptionsError", "endpoint is not a valid URL"))?,
+            _ => return Err(error("SeamInvalidOptionsError", "endpoint must be an absolute URL (relative ones work only in a browser page)")),
+        },
+    };
+    let protocol = url.protocol();
+    if protocol != "https:" && protocol != "http:" {
+        return Err(error("SeamInvalidOptionsError", "endpoint must be an http: or https: URL"));
     }
+    if !url.username().is_empty() || !url.password().is_empty() {
+        return Err(error(
+            "SeamInvalidOptionsError",
+            "endpoint must not hold a user name or password (fetch refuses such URLs): your backend's own credentials belong in its headers, not in the URL",
+        ));
+    }
+    let href = url.href();
+    // Only absolute ones: a relative endpoint follows the page, which can change.
+    if absolute {
+        LAST_ENDPOINT.with(|last| *last.borrow_mut() = Some((endpoint.to_owned(), href.clone())));
+    }
+    Ok(href)
 }
 
 /// A URL without its query, fragment or credentials, for messages.

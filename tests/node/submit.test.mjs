@@ -279,18 +279,59 @@ test("in Node, SEAM_API_KEY and SEAM_ENDPOINT are read when the options omit the
   }
 });
 
-test("a custom fetch is used", async () => {
-  let calls = 0;
-  /** @param {Request} input */
-  const fetchSpy = (input) => {
-    calls++;
-    return fetch(input);
+test("a custom fetch is used, called as fetch(url, init) with the request's JSON text", async () => {
+  /** @type {[unknown, RequestInit][]} */
+  const calls = [];
+  /** @type {(url: string, init: RequestInit) => Promise<Response>} */
+  const fetchSpy = (url, init) => {
+    calls.push([url, init]);
+    return fetch(url, init);
   };
-  assert.equal((await submit(request(), options({ fetch: fetchSpy }))).ok, true);
-  assert.equal(calls, 1);
+  const body = request();
+  assert.equal((await submit(body, options({ fetch: fetchSpy }))).ok, true);
+  assert.equal(calls.length, 1);
+  const [url, init] = calls[0];
+  assert.equal(url, `${server.url}/customers/create_portal`);
+  assert.equal(init.method, "POST");
+  assert.equal(init.body, JSON.stringify(body));
+  assert.ok(init.signal instanceof AbortSignal);
+  assert.equal(init.signal.aborted, false);
+  const headers = /** @type {Record<string, string>} */ (init.headers);
+  assert.match(headers["seam-sdk-version"], /^\d+\.\d+\.\d+/);
+  assert.deepEqual(headers, {
+    "content-type": "application/json",
+    accept: "application/json",
+    "seam-sdk-name": "seam-portal",
+    "seam-sdk-version": headers["seam-sdk-version"],
+    authorization: `Bearer ${API_KEY}`,
+  });
+  // Each call has headers of its own: one call's credentials never reach another's.
+  await submit(body, { ...options({ fetch: fetchSpy }), apiKey: undefined, personalAccessToken: PAT, workspaceId: LOCAL_WORKSPACE_ID });
+  assert.equal(/** @type {Record<string, string>} */ (calls[1][1].headers).authorization, `Bearer ${PAT}`);
+  assert.equal(/** @type {Record<string, string>} */ (calls[1][1].headers)["seam-workspace"], LOCAL_WORKSPACE_ID);
+  assert.notEqual(calls[1][1].headers, calls[0][1].headers);
+  assert.equal(/** @type {Record<string, string>} */ (calls[0][1].headers)["seam-workspace"], undefined);
   await rejection(submit(request(), options({ fetch: async () => "not a response" })), SeamInvalidResponseError);
   await rejection(submit(request(), options({ endpoint: "/relative" })), SeamInvalidOptionsError);
   await rejection(submit(request(), options({ timeoutMs: -1 })), SeamInvalidOptionsError);
+});
+
+test("an endpoint fetch cannot send to is refused before anything is sent, without quoting it", async () => {
+  for (const endpoint of ["https://user:SECRET@example.com", "https://:SECRET@example.com", "ftp://example.com/SECRET", "data:text/plain,SECRET"]) {
+    let called = false;
+    const error = await rejection(submit(request(), options({ endpoint, fetch: async () => { called = true; return new Response("{}"); } })), SeamInvalidOptionsError);
+    assert.match(error.message, /endpoint must/);
+    assert.equal(called, false, endpoint);
+  }
+  // The endpoint resolved last is remembered, and a different one is used as soon as it is given.
+  const seen = [];
+  /** @type {(url: string, init: RequestInit) => Promise<Response>} */
+  const recorder = async (url, init) => { seen.push(url); return fetch(url.replace("http://other.example", server.url), init); };
+  await submit(request(), options({ fetch: recorder }));
+  await rejection(submit(request(), options({ fetch: recorder, endpoint: "https://user:SECRET@example.com" })), SeamInvalidOptionsError);
+  await submit(request(), options({ fetch: recorder, endpoint: "http://other.example" }));
+  await submit(request(), options({ fetch: recorder }));
+  assert.deepEqual(seen, [`${server.url}/customers/create_portal`, "http://other.example/customers/create_portal", `${server.url}/customers/create_portal`]);
 });
 
 test("no secret appears in any error's message or stack, nor in the server's log", () => {

@@ -124,6 +124,11 @@ export async function submitTypes(): Promise<string> {
   // @ts-expect-error: timeoutMs is a number
   const badOptions: SubmitOptions = { timeoutMs: "1s" };
   void badOptions;
+  // The global fetch fits, and so does any function taking (url, init).
+  const withFetch: SubmitOptions[] = [{ fetch }, { fetch: (url: string, init: RequestInit) => fetch(url, init) }];
+  // @ts-expect-error: fetch is called with (url, init), not with a Request
+  const requestFetch: SubmitOptions = { fetch: (input: Request) => fetch(input) };
+  void withFetch, requestFetch;
   await submit({ customer_data: { customer_key: "c" } });
   try {
     const response: CreatePortalResponse = await submit(full, options);
