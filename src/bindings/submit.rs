@@ -1,12 +1,15 @@
-//! `submit`: validates a request, then POSTs it to `/customers/create_portal` with fetch (the
-//! `Request` made with web-sys, the response read through gloo-net), with Seam's auth headers, a
-//! timeout per attempt, safe retries and a checked response. Works wherever a global `fetch`
-//! exists: browsers, workers, Node 18+.
+//! `submit`: validates a request, then POSTs it to `/customers/create_portal` with fetch, with
+//! Seam's auth headers, a timeout per attempt, safe retries and a checked response. Works
+//! wherever a global `fetch` exists: browsers, workers, Node 18+.
+//!
+//! fetch and its answer are reached through js-sys and web-sys rather than gloo-net's
+//! wrappers: gloo-net's request builder makes a throwaway Request and URL per call, and its
+//! response headers `unwrap_throw` when a read fails, which a look-alike Response from a custom
+//! fetch can make happen (and an exception thrown inside this future ends the Node process).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use gloo_net::http::Response;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use serde::Deserialize;
 use tsify::{Ts, Tsify};
@@ -233,21 +236,16 @@ impl Call {
         // fetch is called as `fetch(url, init)`, the way fetch wrappers (node-fetch, ky, msw…)
         // all accept, rather than with a Request built here: fetch makes its own Request from
         // either, so one built here is a second Request, and in Node a second AbortSignal and
-        // body stream, for every attempt. (gloo-net's RequestBuilder builds a throwaway Request
-        // and URL besides, to merge query parameters this route never has.)
+        // body stream, for every attempt.
         let init = post_init(&self.headers, body, &controller);
         let fetched = deadline.race(self.fetch.call2(&JsValue::UNDEFINED, &self.url_js, &init)).await;
         let response = match fetched {
-            Ok(value) => as_response(value)?,
+            Ok(value) => value,
             Err(e) => return Err(deadline.explain(e, &self.url)),
         };
-        let status = response.status();
-        let headers = response.headers();
-        let request_id = headers.get("seam-request-id").unwrap_or_default();
-        let retry_after = headers.get("retry-after");
-        let content_type = headers.get("content-type").unwrap_or_default();
-        let text_promise = web_sys::Response::from(response).text().map_err(|e| deadline.explain(e, &self.url))?;
-        let text = deadline.race(Ok(text_promise.into())).await.map_err(|e| deadline.explain(e, &self.url))?;
+        let head = Head::read(&response).ok_or_else(|| error("SeamInvalidResponseError", "fetch resolved with something that is not a Response, or whose status or headers could not be read"))?;
+        let text = deadline.race(head.text.call0(&response)).await.map_err(|e| deadline.explain(e, &self.url))?;
+        let Head { status, request_id, retry_after, content_type, .. } = head;
         Ok(Answer { status, request_id, retry_after, content_type, text: text.as_string().unwrap_or_default() })
     }
 }
@@ -524,16 +522,36 @@ fn redact(url: &str) -> String {
     }
 }
 
-fn as_response(value: JsValue) -> Result<Response, JsValue> {
-    // A custom fetch may return a Response from another realm or polyfill: check its shape
-    // rather than `instanceof`.
-    let is_response = Reflect::get(&value, &"status".into()).map(|s| s.as_f64().is_some()).unwrap_or(false)
-        && Reflect::get(&value, &"text".into()).map(|t| t.is_function()).unwrap_or(false)
-        && Reflect::get(&value, &"headers".into()).map(|h| h.is_object()).unwrap_or(false);
-    if !is_response {
-        return Err(error("SeamInvalidResponseError", "fetch resolved with something that is not a Response"));
+/// What an attempt reads of fetch's answer before its body.
+struct Head {
+    status: u16,
+    request_id: String,
+    retry_after: Option<String>,
+    content_type: String,
+    /// The answer's `text` method.
+    text: Function,
+}
+
+impl Head {
+    /// Reads `response`'s status, the headers `submit` uses and its `text` method, or `None`
+    /// when it is not a Response. A custom fetch may answer with a Response from another realm
+    /// or a polyfill, so the shape is checked rather than `instanceof`, and with a look-alike
+    /// whose getters throw: everything is read with Reflect and called with catching calls, as
+    /// an exception thrown through this future would end the Node process.
+    fn read(response: &JsValue) -> Option<Head> {
+        let status = Reflect::get(response, &interned("status")).ok()?.as_f64().filter(|s| s.fract() == 0.0 && (0.0..=999.0).contains(s))?;
+        let text = Reflect::get(response, &interned("text")).ok()?.dyn_into::<Function>().ok()?;
+        let headers = Reflect::get(response, &interned("headers")).ok().filter(|h| h.is_object())?;
+        let get = Reflect::get(&headers, &interned("get")).ok()?.dyn_into::<Function>().ok()?;
+        let header = |name: &'static str| get.call1(&headers, &interned(name)).map(|v| v.as_string());
+        Some(Head {
+            status: status as u16,
+            request_id: header("seam-request-id").ok()?.unwrap_or_default(),
+            retry_after: header("retry-after").ok()?,
+            content_type: header("content-type").ok()?.unwrap_or_default(),
+            text,
+        })
     }
-    Ok(Response::from(value.unchecked_into::<web_sys::Response>()))
 }
 
 fn read_options(options: JsValue) -> Result<SubmitOptions, JsValue> {

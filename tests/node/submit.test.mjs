@@ -316,6 +316,36 @@ test("a custom fetch is used, called as fetch(url, init) with the request's JSON
   await rejection(submit(request(), options({ timeoutMs: -1 })), SeamInvalidOptionsError);
 });
 
+test("a custom fetch's answer that is not a Response, or whose reads throw, rejects with SeamInvalidResponseError", async () => {
+  const throwing = () => { throw new Error("SECRET from a getter"); };
+  const trap = () => new Proxy({}, { get: throwing, has: throwing, getPrototypeOf: throwing });
+  const body = JSON.stringify({ customer_portal: { url: "https://x.example/p", customer_key: "c", expires_at: "2030-01-01T00:00:00Z",
+    workspace_id: LOCAL_WORKSPACE_ID, created_at: "2025-01-01T00:00:00Z" }, ok: true });
+  const headers = new Headers({ "content-type": "application/json" });
+  const text = async () => body;
+  /** @type {Record<string, unknown>} */
+  const answers = {
+    "a string": "not a response",
+    "no status": { text, headers },
+    "a fractional status": { status: 200.5, text, headers },
+    "a status getter that throws": { get status() { return throwing(); }, text, headers },
+    "headers that are a throwing proxy": { status: 200, text, headers: trap() },
+    "a headers.get that throws": { status: 200, text, headers: { get: throwing } },
+    "a text that is not a function": { status: 200, text: "{}", headers },
+  };
+  for (const [what, answer] of Object.entries(answers)) {
+    const error = await rejection(submit(request(), options({ fetch: async () => answer })), SeamInvalidResponseError);
+    assert.match(error.message, /not a Response/, what);
+  }
+  // A text() that throws or rejects is an answer cut short, as when a connection drops.
+  for (const text of [throwing, async () => throwing()]) {
+    await rejection(submit(request(), options({ fetch: async () => ({ status: 200, text, headers }) })), SeamNetworkError);
+  }
+  // A look-alike that reads well is used as a Response.
+  const response = await submit(request(), options({ fetch: async () => ({ status: 200, text, headers }) }));
+  assert.equal(response.customer_portal.url, "https://x.example/p");
+});
+
 test("an endpoint fetch cannot send to is refused before anything is sent, without quoting it", async () => {
   for (const endpoint of ["https://user:SECRET@example.com", "https://:SECRET@example.com", "ftp://example.com/SECRET", "data:text/plain,SECRET"]) {
     let called = false;
