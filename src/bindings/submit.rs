@@ -327,8 +327,12 @@ enum Ended {
 impl Deadline {
     fn start(ms: f64, signal: Option<&AbortSignal>, controller: Option<AbortController>) -> Result<Deadline, JsValue> {
         if let Some(signal) = signal {
-            if signal.aborted() {
-                return Err(signal.reason());
+            // Read with Reflect: the signal is the caller's, and may be a look-alike whose
+            // getters throw (`instanceof` is all that was checked).
+            match Reflect::get(signal, &interned("aborted")) {
+                Ok(aborted) if aborted.is_truthy() => return Err(abort_reason(signal)),
+                Ok(_) => {}
+                Err(_) => return Err(error("SeamInvalidOptionsError", "reading signal.aborted threw an exception (a getter or a proxy)")),
             }
         }
         let state = Rc::new(Cell::new(Ended::No));
@@ -356,7 +360,7 @@ impl Deadline {
         let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), ms);
         let on_abort = signal.map(|signal| {
             let signal_for_reason = signal.clone();
-            let closure = Closure::<dyn FnMut()>::new(move || end(Ended::Aborted, signal_for_reason.reason()));
+            let closure = Closure::<dyn FnMut()>::new(move || end(Ended::Aborted, abort_reason(&signal_for_reason)));
             let _ = signal.add_event_listener_with_callback("abort", closure.as_ref().unchecked_ref());
             closure
         });
@@ -404,6 +408,17 @@ impl Drop for Deadline {
             let _ = signal.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
         }
     }
+}
+
+/// The reason `signal` was aborted with, which the call rejects with. Read with Reflect, as a
+/// throwing getter here would throw out of an event listener (in Node, an uncaught exception);
+/// when it cannot be read, an `AbortError` says so.
+fn abort_reason(signal: &AbortSignal) -> JsValue {
+    Reflect::get(signal, &interned("reason")).unwrap_or_else(|_| {
+        let error = js_sys::Error::new("the call was aborted (reading the signal's reason threw an exception)");
+        error.set_name("AbortError");
+        error.into()
+    })
 }
 
 /// What the environment is, for the browser key refusal and the environment variables.

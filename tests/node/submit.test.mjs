@@ -236,6 +236,30 @@ test("a caller's abort rejects with the signal's reason, distinct from a timeout
   assert.ok(Date.now() - started < 4000);
 });
 
+test("a look-alike signal whose getters throw rejects the call, and the process lives", async () => {
+  const throwing = () => { throw new Error("SECRET from a getter"); };
+  // Passes `instanceof AbortSignal`, then throws on every read.
+  const fake = new Proxy({}, { getPrototypeOf: () => AbortSignal.prototype, get: throwing });
+  const error = await rejection(submit(request(), options({ signal: fake })), SeamInvalidOptionsError);
+  assert.match(error.message, /signal\.aborted/);
+  // A real signal whose reason cannot be read, aborted while the call waits for an answer.
+  server.faults.push({ delayMs: 400 });
+  const controller = new AbortController();
+  const real = controller.signal;
+  const reasonThrows = new Proxy(real, {
+    get: (target, key) => {
+      if (key === "reason") throwing();
+      const value = Reflect.get(target, key, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  setTimeout(() => controller.abort(), 50);
+  await assert.rejects(submit(request(), options({ signal: reasonThrows })), (e) => {
+    errors.push(e);
+    return e instanceof Error && e.name === "AbortError" && /reason/.test(e.message);
+  });
+});
+
 test("a dropped connection is a SeamNetworkError, not retried", async () => {
   server.faults.push({ drop: true });
   const error = await rejection(submit(request(), options()), SeamNetworkError);
