@@ -166,10 +166,11 @@ impl Drop for State {
 async fn refresh_now(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
     let callback = state.borrow().refresh.clone().ok_or_else(|| invalid("embedPortal was given no refresh option"))?;
     let result = callback.call0(&JsValue::UNDEFINED)?;
-    let result = match result.dyn_ref::<Promise>() {
-        Some(promise) => JsFuture::from(promise.clone()).await?,
-        None => result,
-    };
+    // Settled through Promise.race rather than by calling the result's `then` from here:
+    // race adopts any thenable, and turns a `then` (or `constructor`) that throws into a
+    // rejection, where calling it directly would throw out of this future and leave
+    // `refresh()`'s promise pending forever.
+    let result = JsFuture::from(Promise::race(&js_sys::Array::of1(&result))).await?;
     let (url, expires_at) = read_portal(&result)?;
     {
         let mut s = state.borrow_mut();

@@ -116,3 +116,36 @@ test("with a refresh callback, the link is replaced before it expires; destroy()
   assert.equal(result.finalCalls, 2, "no refresh after destroy()");
   assert.equal(result.attached, false);
 });
+
+test("refresh() takes a value, a promise or any thenable, and rejects when the callback's promise misbehaves", async () => {
+  const result = await page.evaluate(async (base) => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    const link = (n) => ({ customer_portal: { url: `${base}/portal.html?token=${n}`, expires_at: new Date(Date.now() + 3_600_000).toISOString() } });
+    const outcome = async (refresh) => {
+      const embed = embedPortal("#portal", link(0), { refresh });
+      const settled = await Promise.race([
+        embed.refresh().then(() => `ok ${embed.iframe.src.split("token=")[1]}`, (e) => `rejected ${e?.message ?? e}`),
+        new Promise((r) => setTimeout(() => r("pending"), 1000)),
+      ]);
+      embed.destroy();
+      return settled;
+    };
+    const brokenThen = Promise.resolve(link(9));
+    brokenThen.then = () => { throw new Error("then threw"); };
+    return {
+      value: await outcome(() => link(1)),
+      promise: await outcome(async () => link(2)),
+      thenable: await outcome(() => ({ then: (resolve) => resolve(link(3)) })),
+      brokenThen: await outcome(() => brokenThen),
+      rejecting: await outcome(() => Promise.reject(new Error("backend down"))),
+    };
+  }, page.url().replace(/\/index\.html$/, ""));
+  assert.deepEqual(result, {
+    value: "ok 1",
+    promise: "ok 2",
+    thenable: "ok 3",
+    brokenThen: "rejected then threw",
+    rejecting: "rejected backend down",
+  });
+});
