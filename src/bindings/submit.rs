@@ -137,7 +137,7 @@ struct Call {
     url: String,
     /// `url` as a JS string, made once for every attempt.
     url_js: JsValue,
-    /// The headers, as a plain object: built once per call, copied by each attempt's Request.
+    /// The headers, as a plain object: built once per call, handed to fetch by each attempt.
     headers: Object,
     timeout_ms: f64,
     policy: RetryPolicy,
