@@ -27,8 +27,8 @@ use wasm_bindgen::JsValue;
 pub(crate) enum OptionsError {
     /// Reading this option threw (a getter or a proxy).
     Unreadable(&'static str),
-    /// serde's account of a value of the wrong type, with the values it quoted left out (an
-    /// option may be a secret).
+    /// An option of the wrong type: which one, what it must be, and the kind of value given
+    /// (never the value: an option may be a secret).
     Invalid(String),
 }
 
@@ -48,13 +48,11 @@ pub(crate) fn read<T: DeserializeOwned + Default + 'static>(options: &JsValue) -
         return Ok(T::default());
     }
     if !options.is_object() {
-        // Not an object (a string, a function…): serde says what it got. A function may be a
-        // proxy, so serde describes the stand-in.
-        let described = if options.is_function() { STAND_IN_FUNCTION.with(|f| f.clone().into()) } else { options.clone() };
-        return serde_wasm_bindgen::from_value(described).map_err(invalid);
+        return Err(OptionsError::Invalid(format!("they must be an object, not {}", describe(options))));
     }
     let fields = fields_of::<T>();
     let copy = Object::new();
+    let mut given = Vec::new();
     for field in fields.iter() {
         let value = Reflect::get(options, &field.key).map_err(|_| OptionsError::Unreadable(field.name))?;
         if value.is_undefined() {
@@ -70,8 +68,64 @@ pub(crate) fn read<T: DeserializeOwned + Default + 'static>(options: &JsValue) -
             value
         };
         let _ = Reflect::set(&copy, &field.key, &value);
+        given.push((field, value));
     }
-    serde_wasm_bindgen::from_value(copy.into()).map_err(invalid)
+    serde_wasm_bindgen::from_value(copy.into()).map_err(|error| {
+        // serde names no field, and quotes some values (strings in double quotes, numbers in
+        // backticks): an option may be a secret. So the field is found by reading each given
+        // option alone (every option has a default), and described by its type only.
+        given
+            .iter()
+            .find_map(|(field, value)| {
+                let alone = Object::new();
+                let _ = Reflect::set(&alone, &field.key, value);
+                let error = serde_wasm_bindgen::from_value::<T>(alone.into()).err()?;
+                Some(OptionsError::Invalid(format!("`{}` must be {}, not {}", field.name, expected(&error), describe(value))))
+            })
+            .unwrap_or_else(|| OptionsError::Invalid(format!("expected {}", expected(&error))))
+    })
+}
+
+/// What serde expected, in words: the end of its message ("…, expected f64").
+fn expected(error: &serde_wasm_bindgen::Error) -> String {
+    let message = error.to_string();
+    match message.rsplit_once("expected ").map_or("another type", |(_, expected)| expected) {
+        "f64" => "a number".to_owned(),
+        "u32" => format!("a whole number from 0 to {}", u32::MAX),
+        other => other.to_owned(),
+    }
+}
+
+/// A value's kind, never the value itself. Runs no caller code: the values described are
+/// primitives or the stand-ins `read` puts in their place.
+fn describe(value: &JsValue) -> &'static str {
+    if value.is_string() {
+        "a string"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if let Some(n) = value.as_f64() {
+        if n.is_nan() {
+            "NaN"
+        } else if n.fract() != 0.0 || n.is_infinite() {
+            "a fractional or infinite number"
+        } else if n < 0.0 {
+            "a negative number"
+        } else if n > f64::from(u32::MAX) {
+            "a number beyond 4294967295"
+        } else {
+            "a number"
+        }
+    } else if value.is_function() {
+        "a function"
+    } else if value.is_object() {
+        "an object"
+    } else if value.is_bigint() {
+        "a BigInt"
+    } else if value.is_symbol() {
+        "a symbol"
+    } else {
+        "a value of another type"
+    }
 }
 
 /// One field of an options type.
@@ -114,11 +168,6 @@ fn fields_of<T: DeserializeOwned + 'static>() -> Rc<[Field]> {
     fields
 }
 
-fn invalid(error: serde_wasm_bindgen::Error) -> OptionsError {
-    // serde quotes the offending value between backticks: leave it out.
-    let message = error.to_string();
-    OptionsError::Invalid(message.split('`').enumerate().map(|(i, part)| if i % 2 == 1 { "…" } else { part }).collect())
-}
 
 /// The names serde reads for the struct `T` (after `rename_all`), asked of its `Deserialize`
 /// implementation itself, so that the list cannot drift from the type.

@@ -118,15 +118,35 @@ test("options whose getters or proxies throw reject with SeamInvalidOptionsError
   // A proxy where a string or a number belongs: a type error, described without running its
   // traps (serde-wasm-bindgen's description of a value would run them).
   const trapped = new Proxy({}, { get: throwing, getPrototypeOf: throwing, has: throwing, ownKeys: throwing });
-  for (const name of ["endpoint", "retries", "timeoutMs"]) {
+  for (const [name, expected] of [["endpoint", "a string"], ["retries", "a whole number from 0 to 4294967295"], ["timeoutMs", "a number"]]) {
     error = await rejection(submit(request(), options({ [name]: trapped })), SeamInvalidOptionsError);
-    assert.match(error.message, /^the submit options are invalid: .*invalid type/);
+    assert.equal(error.message, `the submit options are invalid: \`${name}\` must be ${expected}, not an object`);
   }
   const trappedFunction = new Proxy(() => {}, { get: throwing, getPrototypeOf: throwing, has: throwing, ownKeys: throwing });
   error = await rejection(submit(request(), /** @type {any} */ (trappedFunction)), SeamInvalidOptionsError);
-  assert.match(error.message, /^the submit options are invalid: .*invalid type/);
+  assert.equal(error.message, "the submit options are invalid: they must be an object, not a function");
   error = await rejection(submit(request(), options({ apiKey: trappedFunction })), SeamInvalidOptionsError);
-  assert.match(error.message, /^the submit options are invalid: .*invalid type/);
+  assert.equal(error.message, "the submit options are invalid: `apiKey` must be a string, not a function");
+  assert.equal(received.length, 0);
+});
+
+test("an option of the wrong type is named, with the kind of value given but never the value", async () => {
+  /** @type {[Record<string, unknown>, string][]} */
+  const cases = [
+    [{ retries: "SECRET" }, "`retries` must be a whole number from 0 to 4294967295, not a string"],
+    [{ retries: -1 }, "`retries` must be a whole number from 0 to 4294967295, not a negative number"],
+    [{ retries: 1.5 }, "`retries` must be a whole number from 0 to 4294967295, not a fractional or infinite number"],
+    [{ timeoutMs: "SECRET" }, "`timeoutMs` must be a number, not a string"],
+    [{ dangerouslyAllowBrowser: "SECRET" }, "`dangerouslyAllowBrowser` must be a boolean, not a string"],
+    [{ apiKey: 12345 }, "`apiKey` must be a string, not a number"],
+    [{ workspaceId: ["SECRET"] }, "`workspaceId` must be a string, not an object"],
+  ];
+  for (const [bad, message] of cases) {
+    const error = await rejection(submit(request(), options(bad)), SeamInvalidOptionsError);
+    assert.equal(error.message, `the submit options are invalid: ${message}`);
+  }
+  const error = await rejection(submit(request(), /** @type {any} */ ("SECRET")), SeamInvalidOptionsError);
+  assert.equal(error.message, "the submit options are invalid: they must be an object, not a string");
   assert.equal(received.length, 0);
 });
 
