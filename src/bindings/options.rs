@@ -11,7 +11,8 @@
 //! `debugString`, which runs `instanceof` and reads `name`: a proxy's traps again. An object or
 //! a function can only be of the wrong type where the option is not a JS value taken as it is
 //! (`fetch`, `signal`), so there the copy holds a harmless stand-in, which serde describes
-//! instead. Which options take JS values is asked of the type itself, once.
+//! instead (its description is then set aside for one that names the option and never quotes
+//! a value). Which options take JS values is asked of the type itself, once.
 
 use std::any::TypeId;
 use std::cell::RefCell;
@@ -52,7 +53,6 @@ pub(crate) fn read<T: DeserializeOwned + Default + 'static>(options: &JsValue) -
     }
     let fields = fields_of::<T>();
     let copy = Object::new();
-    let mut given = Vec::new();
     for field in fields.iter() {
         let value = Reflect::get(options, &field.key).map_err(|_| OptionsError::Unreadable(field.name))?;
         if value.is_undefined() {
@@ -68,19 +68,19 @@ pub(crate) fn read<T: DeserializeOwned + Default + 'static>(options: &JsValue) -
             value
         };
         let _ = Reflect::set(&copy, &field.key, &value);
-        given.push((field, value));
     }
-    serde_wasm_bindgen::from_value(copy.into()).map_err(|error| {
+    serde_wasm_bindgen::from_value(copy.clone().into()).map_err(|error| {
         // serde names no field, and quotes some values (strings in double quotes, numbers in
-        // backticks): an option may be a secret. So the field is found by reading each given
-        // option alone (every option has a default), and described by its type only.
-        given
+        // backticks): an option may be a secret. So the field is found by reading each option
+        // of the copy alone (every option has a default), and described by its type only.
+        fields
             .iter()
-            .find_map(|(field, value)| {
+            .find_map(|field| {
+                let value = Reflect::get(&copy, &field.key).ok().filter(|v| !v.is_undefined())?;
                 let alone = Object::new();
-                let _ = Reflect::set(&alone, &field.key, value);
+                let _ = Reflect::set(&alone, &field.key, &value);
                 let error = serde_wasm_bindgen::from_value::<T>(alone.into()).err()?;
-                Some(OptionsError::Invalid(format!("`{}` must be {}, not {}", field.name, expected(&error), describe(value))))
+                Some(OptionsError::Invalid(format!("`{}` must be {}, not {}", field.name, expected(&error), describe(&value))))
             })
             .unwrap_or_else(|| OptionsError::Invalid(format!("expected {}", expected(&error))))
     })
