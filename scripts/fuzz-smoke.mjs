@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 
 const fuzz = join(dirname(fileURLToPath(import.meta.url)), "..", "fuzz");
 const seconds = Number(process.env.FUZZ_SECONDS ?? 10);
-const targets = ["validate_bytes", "validate_structured", "json_parser", "response", "validation_errors"];
+const targets = ["validate_bytes", "validate_structured", "json_parser", "js_tape", "response", "validation_errors"];
 
 // cargo-fuzz needs nightly flags: rustup's nightly when there is one, else the stable compiler
 // with RUSTC_BOOTSTRAP=1 (which accepts them).

@@ -48,18 +48,50 @@ extern "C" {
     fn faithful_json(value: &JsValue) -> Option<js_sys::JsString>;
     #[wasm_bindgen(js_name = validParsedOnFirstRead)]
     fn valid_parsed_on_first_read(text: &JsValue, warnings: JsValue) -> JsValue;
+
+    /// A JS value written as a tape (see `validate::Tape::from_js`).
+    type JsonTape;
+    #[wasm_bindgen(js_name = jsonTape)]
+    fn json_tape(value: &JsValue) -> Option<JsonTape>;
+    #[wasm_bindgen(method, getter)]
+    fn entries(this: &JsonTape) -> js_sys::Int32Array;
+    #[wasm_bindgen(method, getter)]
+    fn numbers(this: &JsonTape) -> js_sys::Float64Array;
+    #[wasm_bindgen(method, getter)]
+    fn text(this: &JsonTape) -> js_sys::Uint8Array;
 }
 
-/// Validates a JS value: through its JSON text when serialising changes nothing (one copy into
-/// Wasm instead of a boundary crossing per property), else by walking it, which reports the
-/// values JSON would change or refuse. Both run the same rules, so they give the same report.
+/// Validates a JS value. Plain JSON data, the common case, is written as a tape by a JS walk
+/// and copied into Wasm in three typed arrays; anything else goes through
+/// [`validate_value_keeping_text`]. All routes run the same rules, so they give the same report.
 pub(crate) fn validate_value(value: &JsValue) -> Report {
-    validate_value_keeping_text(value).0
+    match validate_through_tape(value) {
+        Some(report) => report,
+        None => validate_value_keeping_text(value).0,
+    }
 }
 
-/// [`validate_value`], also handing back the JSON text when it was read through one (that
-/// text is exactly what `JSON.stringify` sends, so `submit` sends it rather than serialising
-/// again, and `withDefaults` parses it).
+/// The report for a value that is plain JSON data, read as a tape; `None` for other values (or
+/// a tape that fails `Tape::from_js`'s checks). Public for the boundary tests, which check
+/// that plain data takes this route.
+#[doc(hidden)]
+pub fn validate_through_tape(value: &JsValue) -> Option<Report> {
+    let parts = json_tape(value)?;
+    // Written as int32 (see json-text.js), read as the same bits; the map reuses the vector.
+    let raw: Vec<u32> = parts.entries().to_vec().into_iter().map(|entry| entry as u32).collect();
+    let numbers = parts.numbers().to_vec();
+    // TextEncoder writes only UTF-8; checking costs little and keeps this free of `unsafe`.
+    let text = String::from_utf8(parts.text().to_vec()).ok()?;
+    let tape = validate::Tape::from_js(&text, &raw, numbers)?;
+    Some(validate::validate(&tape.root()))
+}
+
+/// Validates a JS value through its JSON text when serialising changes nothing (one copy into
+/// Wasm instead of a boundary crossing per property), else by walking it, which reports the
+/// values JSON would change or refuse; and hands back the text when it was read through one.
+/// That text is exactly what `JSON.stringify` sends, so `submit` sends it rather than
+/// serialising again (and so sends what was validated, even if a getter would answer
+/// differently the next time), and `withDefaults` parses it.
 pub(crate) fn validate_value_keeping_text(value: &JsValue) -> (Report, Option<js_sys::JsString>) {
     if let Some(js) = faithful_json(value) {
         if let Some(utf8) = js_text::read_string(&js) {

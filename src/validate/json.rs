@@ -31,8 +31,12 @@ pub const MAX_LEN: usize = PAYLOAD_MASK as usize;
 const NULL: u32 = 0;
 const FALSE: u32 = 1;
 const TRUE: u32 = 2;
-/// `a`: start offset; `b`: end offset of the literal.
+/// `a`: start offset; `b`: end offset of the literal. In a tape made from JS values (see
+/// [`Tape::from_js`]), `a` indexes `numbers` instead and `b` is [`JS_NUMBER`].
 const NUMBER: u32 = 3;
+/// The `b` of a NUMBER entry whose value is in `numbers`: never an end offset, which is below
+/// 2^29.
+pub const JS_NUMBER: u32 = u32::MAX;
 /// `a`: start offset; `b`: end offset of the contents (between the quotes).
 const STRING: u32 = 4;
 /// `a`: index in `unescaped`; `b`: 1 when the string had an escaped lone surrogate.
@@ -68,6 +72,9 @@ pub struct Tape<'a> {
     entries: Vec<Entry>,
     /// Strings that had escapes, decoded (the rest are slices of `text`).
     unescaped: Vec<String>,
+    /// The numbers of a tape made from JS values (empty for parsed text, whose numbers stay
+    /// text until read).
+    numbers: Vec<f64>,
 }
 
 /// Why text is not JSON, and where.
@@ -97,7 +104,7 @@ impl<'a> Tape<'a> {
             // benchmark's bodies). Room for one in 8 holds such a tape without growing it, and
             // growing copies the tape and for a moment needs its old and new copies both: the
             // 10 MB body peaked at 2.5x its size in Wasm memory with room for one in 16.
-            tape: Tape { text, entries: Vec::with_capacity(text.len() / 8 + 4), unescaped: Vec::new() },
+            tape: Tape { text, entries: Vec::with_capacity(text.len() / 8 + 4), unescaped: Vec::new(), numbers: Vec::new() },
             open: Vec::new(),
         };
         match parser.document() {
@@ -109,6 +116,192 @@ impl<'a> Tape<'a> {
     /// The root value.
     pub fn root(&self) -> JsonNode<'_> {
         JsonNode { tape: self, at: 0 }
+    }
+}
+
+impl<'a> Tape<'a> {
+    /// A tape the JS glue wrote while walking a JS value (`jsonTape` in `pkg-template/json-text.js`),
+    /// checked and made ready to read. Serialising a large object and parsing the text back cost
+    /// twice what walking it costs; this reads the walk's result directly.
+    ///
+    /// The glue writes the same entries a parse does, with three differences:
+    /// - every string is a STRING, and all of them, keys included, are concatenated in document
+    ///   order in `text` (nothing is escaped: the text is the strings' own characters);
+    /// - STRING offsets count UTF-16 code units of `text`, which is what JS knows;
+    /// - NUMBER entries index `numbers` ([`JS_NUMBER`] in `b`).
+    ///
+    /// Nothing here trusts the entries: each container must end inside its parent, objects must
+    /// alternate string keys and values, strings must follow one another through the whole text
+    /// and end on character boundaries, and numbers must be finite. `None` for anything else, so a
+    /// bug in the glue costs a slower path, never a wrong slice or a trap.
+    pub fn from_js(text: &'a str, raw: &[u32], numbers: Vec<f64>) -> Option<Tape<'a>> {
+        if raw.is_empty() || raw.len() % 2 != 0 || raw.len() / 2 > MAX_LEN || text.len() > MAX_LEN {
+            return None;
+        }
+        let count = raw.len() / 2;
+        let mut entries = Vec::with_capacity(count);
+        let mut strings = Utf16Cursor::new(text);
+        // The innermost open container lives in locals (the root's pseudo-container takes one
+        // value and ends with the tape); the ones around it wait in `outer`.
+        let mut current = Open { at: usize::MAX, end: count, count: 0, object: false, key_next: false };
+        let mut outer: Vec<Open> = Vec::new();
+        for (at, pair) in raw.chunks_exact(2).enumerate() {
+            let (tag, a, b) = (pair[0] >> PAYLOAD_BITS, (pair[0] & PAYLOAD_MASK) as usize, pair[1]);
+            while current.end == at {
+                current.close(&entries)?;
+                current = outer.pop()?;
+            }
+            let is_key = current.object && current.key_next;
+            if is_key {
+                current.key_next = false;
+            } else {
+                current.count += 1;
+                current.key_next = true;
+            }
+            let entry = match tag {
+                STRING => {
+                    let (start, end) = strings.advance(a, b as usize)?;
+                    Entry::new(STRING, start, end)
+                }
+                _ if is_key => return None,
+                NULL | FALSE | TRUE => Entry::new(tag, 0, 0),
+                NUMBER if b == JS_NUMBER && numbers.get(a).is_some_and(|n| n.is_finite()) => Entry::new(NUMBER, a, b as usize),
+                ARRAY | OBJECT => {
+                    if a <= at || a > current.end || outer.len() >= MAX_DEPTH {
+                        return None;
+                    }
+                    let inner = Open { at, end: a, count: 0, object: tag == OBJECT, key_next: true };
+                    outer.push(std::mem::replace(&mut current, inner));
+                    Entry::new(tag, a, b as usize)
+                }
+                _ => return None, // ESCAPED (the glue escapes nothing), or a bad NUMBER
+            };
+            entries.push(entry);
+        }
+        // What is still open ends with the tape.
+        while let Some(parent) = outer.pop() {
+            if current.end != count {
+                return None;
+            }
+            current.close(&entries)?;
+            current = parent;
+        }
+        // The root's pseudo-container: exactly one value.
+        if current.count != 1 || !strings.at_end() {
+            return None;
+        }
+        // JSON has no -0 (`JSON.stringify(-0)` is "0"): `+ 0.0` makes it 0, as parsing does.
+        let numbers = numbers.into_iter().map(|n| n + 0.0).collect();
+        Some(Tape { text, entries, unescaped: Vec::new(), numbers })
+    }
+}
+
+/// A container [`Tape::from_js`] is checking.
+struct Open {
+    /// Its own entry, whose count is checked when it closes.
+    at: usize,
+    /// The index just past its last descendant.
+    end: usize,
+    /// Its items or entries so far.
+    count: usize,
+    object: bool,
+    /// In an object: whether the next entry is a key.
+    key_next: bool,
+}
+
+impl Open {
+    fn close(&self, entries: &[Entry]) -> Option<()> {
+        // No key without its value, and the count the glue wrote.
+        let complete = !self.object || self.key_next;
+        (complete && entries.get(self.at)?.b as usize == self.count).then_some(())
+    }
+}
+
+/// What the JS glue would hand [`Tape::from_js`] for the same document: for tests and fuzzing,
+/// which check that a tape made from JS values reads as the parsed one does. (None for a
+/// document with an escaped lone surrogate: the glue leaves such values to the other routes.)
+#[doc(hidden)]
+pub struct JsParts {
+    /// The strings, keys included, one after another.
+    pub text: String,
+    /// The entries, two numbers each.
+    pub raw: Vec<u32>,
+    /// The numbers.
+    pub numbers: Vec<f64>,
+}
+
+impl Tape<'_> {
+    #[doc(hidden)]
+    pub fn js_parts(&self) -> Option<JsParts> {
+        let mut parts = JsParts { text: String::new(), raw: Vec::with_capacity(self.entries.len() * 2), numbers: Vec::new() };
+        let mut units = 0;
+        for (at, entry) in self.entries.iter().enumerate() {
+            let node = self.root().at(at);
+            let (tag, a, b) = match entry.tag() {
+                ESCAPED if entry.b == 1 => return None,
+                STRING | ESCAPED => {
+                    let s = node.str().unwrap_or_default();
+                    let start = units;
+                    units += s.encode_utf16().count();
+                    parts.text.push_str(s);
+                    (STRING, start, units as u32)
+                }
+                NUMBER => {
+                    parts.numbers.push(node.as_f64().unwrap_or_default());
+                    (NUMBER, parts.numbers.len() - 1, JS_NUMBER)
+                }
+                tag => (tag, entry.a(), entry.b),
+            };
+            parts.raw.extend([tag << PAYLOAD_BITS | a as u32, b]);
+        }
+        Some(parts)
+    }
+}
+
+/// Turns the UTF-16 offsets of consecutive strings into byte offsets of the same text.
+struct Utf16Cursor<'a> {
+    text: &'a str,
+    /// Where the last string ended, in bytes and in UTF-16 units.
+    byte: usize,
+    unit: usize,
+    /// When every character is ASCII, bytes and units are the same numbers.
+    ascii: bool,
+}
+
+impl<'a> Utf16Cursor<'a> {
+    fn new(text: &'a str) -> Self {
+        Utf16Cursor { text, byte: 0, unit: 0, ascii: text.is_ascii() }
+    }
+
+    /// The byte range of the string from unit `start` to unit `end`, which must start where
+    /// the last one ended and end on a character boundary within the text.
+    fn advance(&mut self, start: usize, end: usize) -> Option<(usize, usize)> {
+        if start != self.unit || end < start {
+            return None;
+        }
+        let from = self.byte;
+        if self.ascii {
+            if end > self.text.len() {
+                return None;
+            }
+            self.byte = end;
+        } else {
+            let mut chars = self.text[self.byte..].chars();
+            while self.unit < end {
+                let c = chars.next()?;
+                self.unit += c.len_utf16();
+                self.byte += c.len_utf8();
+            }
+            if self.unit != end {
+                return None; // inside a surrogate pair
+            }
+        }
+        self.unit = end;
+        Some((from, self.byte))
+    }
+
+    fn at_end(&self) -> bool {
+        self.byte == self.text.len()
     }
 }
 
@@ -526,7 +719,8 @@ impl<'t> JsonNode<'t> {
                 debug_assert!(start <= end && self.tape.text.is_char_boundary(start) && self.tape.text.is_char_boundary(end));
                 // SAFETY: the parser records a STRING's `start` just after its opening quote and
                 // its `end` at its closing quote, both ASCII bytes of `text`, so both are in
-                // bounds and on character boundaries, with start <= end. Checked slicing tested
+                // bounds and on character boundaries, with start <= end; `Tape::from_js` takes
+                // its offsets from `Utf16Cursor`, which walks `text` by characters. Checked slicing tested
                 // both boundaries on every read: 5% of validating in V8.
                 Some(unsafe { self.tape.text.get_unchecked(start..end) })
             }
@@ -585,7 +779,11 @@ impl<'t> Node for JsonNode<'t> {
     }
     fn as_f64(&self) -> Option<f64> {
         let entry = self.entry();
-        (entry.tag() == NUMBER).then(|| parse_f64(&self.tape.text[entry.a()..entry.b as usize]))
+        match (entry.tag(), entry.b) {
+            (NUMBER, JS_NUMBER) => self.tape.numbers.get(entry.a()).copied(),
+            (NUMBER, end) => Some(parse_f64(&self.tape.text[entry.a()..end as usize])),
+            _ => None,
+        }
     }
     fn as_str(&self) -> Option<Cow<'_, str>> {
         self.str().map(Cow::Borrowed)
@@ -738,6 +936,102 @@ mod tests {
         assert!(parses(&ok));
         let deep = "[".repeat(1_000_000) + &"]".repeat(1_000_000);
         assert_eq!(Tape::parse(&deep).err().unwrap().what, "nested deeper than 128 levels");
+    }
+
+    /// The same document, read from a parse and from what the JS glue writes, in the same way.
+    fn same_reading(a: JsonNode, b: JsonNode) -> bool {
+        fn kids<'t>(n: JsonNode<'t>) -> Vec<(String, JsonNode<'t>)> {
+            let mut v = Vec::new();
+            let _ = n.for_each_item(|_, item| v.push((String::new(), item.unwrap())));
+            let _ = n.for_each_entry(|key, value| v.push((key.to_owned(), value.unwrap())));
+            v
+        }
+        let (ka, kb) = (kids(a), kids(b));
+        a.kind() == b.kind()
+            && a.as_bool() == b.as_bool()
+            && a.as_f64().map(f64::to_bits) == b.as_f64().map(f64::to_bits)
+            && a.str() == b.str()
+            && a.size_hint() == b.size_hint()
+            && ka.len() == kb.len()
+            && ka.into_iter().zip(kb).all(|((k1, v1), (k2, v2))| k1 == k2 && same_reading(v1, v2))
+    }
+
+    const DOCUMENTS: [&str; 8] = [
+        "null",
+        "\"\"",
+        "[]",
+        "{}",
+        r#"{"a":[1,[2,{"x":3.5}],-4e3],"b":{"c":{},"d":[]},"é😀":"s\u00e9😀\n","a":null,"":true}"#,
+        r#"[[[[[]]]],{"k":[{},{"a":false}]},"","😀","x"]"#,
+        r#"{"customer_data":{"customer_key":"c","spaces":[{"space_key":"s1","name":"Ünït"}]},"locale":"en-US"}"#,
+        "[0,-1.5,9007199254740993,1e-400]",
+    ];
+
+    #[test]
+    fn a_tape_from_js_reads_as_the_parsed_one() {
+        for text in DOCUMENTS {
+            let parsed = Tape::parse(text).unwrap();
+            let parts = parsed.js_parts().unwrap();
+            let from_js = Tape::from_js(&parts.text, &parts.raw, parts.numbers.clone()).unwrap_or_else(|| panic!("{text}"));
+            assert!(same_reading(parsed.root(), from_js.root()), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_tape_from_js_has_no_negative_zero() {
+        let parts = Tape::parse("[0]").unwrap().js_parts().unwrap();
+        let tape = Tape::from_js("", &parts.raw, vec![-0.0]).unwrap();
+        assert_eq!(tape.root().get_item(0).as_f64().map(f64::to_bits), Some(0f64.to_bits()));
+    }
+
+    #[test]
+    fn a_tape_from_js_is_checked_before_it_is_read() {
+        let refused = |text: &str, raw: &[u32], numbers: &[f64]| Tape::from_js(text, raw, numbers.to_vec()).is_none();
+        let e = |tag: u32, a: u32, b: u32| [tag << PAYLOAD_BITS | a, b];
+        let tape = |entries: &[[u32; 2]]| entries.concat();
+        // Well-formed, for contrast: {"ab": [1]}
+        assert!(!refused("ab", &tape(&[e(OBJECT, 4, 1), e(STRING, 0, 2), e(ARRAY, 4, 1), e(NUMBER, 0, JS_NUMBER)]), &[1.0]));
+        let cases: [(&str, &str, Vec<u32>, &[f64]); 14] = [
+            ("empty", "", vec![], &[]),
+            ("odd length", "", vec![0], &[]),
+            ("two roots", "", tape(&[e(NULL, 0, 0), e(NULL, 0, 0)]), &[]),
+            ("a key without a value", "a", tape(&[e(OBJECT, 2, 0), e(STRING, 0, 1)]), &[]),
+            ("a key that is not a string", "", tape(&[e(OBJECT, 3, 1), e(NULL, 0, 0), e(NULL, 0, 0)]), &[]),
+            ("a container past its parent", "", tape(&[e(ARRAY, 2, 1), e(ARRAY, 3, 0), e(NULL, 0, 0)]), &[]),
+            ("a container ending before itself", "", tape(&[e(ARRAY, 0, 0)]), &[]),
+            ("a wrong count", "", tape(&[e(ARRAY, 2, 2), e(NULL, 0, 0)]), &[]),
+            ("a gap between strings", "abc", tape(&[e(ARRAY, 3, 2), e(STRING, 0, 1), e(STRING, 2, 3)]), &[]),
+            ("text left over", "abc", tape(&[e(STRING, 0, 2)]), &[]),
+            ("a string past the text", "ab", tape(&[e(STRING, 0, 3)]), &[]),
+            ("half a surrogate pair", "😀", tape(&[e(ARRAY, 3, 2), e(STRING, 0, 1), e(STRING, 1, 2)]), &[]),
+            ("a number out of range", "", tape(&[e(NUMBER, 1, JS_NUMBER)]), &[1.0]),
+            ("an escaped string", "", tape(&[e(ESCAPED, 0, 0)]), &[]),
+        ];
+        for (what, text, raw, numbers) in cases {
+            assert!(refused(text, &raw, numbers), "{what}");
+        }
+        assert!(refused("", &tape(&[e(NUMBER, 0, JS_NUMBER)]), &[f64::NAN]), "NaN");
+        assert!(refused("", &tape(&[e(NUMBER, 0, 1)]), &[1.0]), "a number given as text");
+        let deep: Vec<[u32; 2]> = (0..=MAX_DEPTH as u32).map(|i| e(ARRAY, MAX_DEPTH as u32 + 1, u32::from(i < MAX_DEPTH as u32))).collect();
+        assert!(refused("", &tape(&deep), &[]), "too deep");
+    }
+
+    #[test]
+    fn any_damage_to_a_tape_from_js_is_refused_or_read_safely() {
+        for text in DOCUMENTS {
+            let parts = Tape::parse(text).unwrap().js_parts().unwrap();
+            for at in 0..parts.raw.len() {
+                for value in [0, 1, 2, u32::MAX, parts.raw[at] ^ 1, parts.raw[at] ^ (1 << PAYLOAD_BITS), parts.raw[at].wrapping_add(1)] {
+                    let mut raw = parts.raw.clone();
+                    raw[at] = value;
+                    if let Some(tape) = Tape::from_js(&parts.text, &raw, parts.numbers.clone()) {
+                        // Reading every part of what was accepted must not panic.
+                        let _ = same_reading(tape.root(), tape.root());
+                        let _ = crate::validate::validate(&tape.root());
+                    }
+                }
+            }
+        }
     }
 
     impl<'t> JsonNode<'t> {

@@ -39,6 +39,64 @@ fn valid_object_comes_back_as_the_value() {
     assert_eq!(get(&result, "value"), input, "the very object given");
 }
 
+/// The issues and warnings of a report, as (path, code, message).
+fn report_of(report: &seam_portal::validate::Report) -> Vec<(String, String, String)> {
+    let codes = |list: &[seam_portal::validate::ValidationIssue]| {
+        list.iter().map(|i| (i.path.clone(), format!("{:?}", i.code), i.message.clone())).collect::<Vec<_>>()
+    };
+    [codes(&report.issues), vec![Default::default()], codes(&report.warnings)].concat()
+}
+
+#[wasm_bindgen_test]
+fn plain_data_is_read_as_a_tape_and_reports_as_its_json_text_does() {
+    use seam_portal::bindings::validate_through_tape;
+    // Non-ASCII strings (2, 3 and 4 bytes of UTF-8, some too long in UTF-16 units only), keys
+    // with quotes and line breaks, numbers, -0, nested arrays, null, and issues of every kind.
+    let bodies = [
+        r#"{"customer_data":{"customer_key":"c1"}}"#,
+        r#"{"customer_data":{"customer_key":" é ","spaces":[{"space_key":"😀","name":"Ünït ✓"},{"space_key":"😀","name":null}],
+            "reservations":[{"reservation_key":"r","starts_at":"2025-01-02T00:00:00Z","ends_at":"2024-01-01T00:00:00Z","space_keys":["😀","x"]}]},
+            "locale":"fr-FR","a\"b\nc":[1.5,-0,[],{},[[true,false]]],"customization_profile_id":"😀😀",
+            "features":{"manage":{"exclude_staff_management":"yes"}},"landing_page":{"manage":{}}}"#,
+    ];
+    for text in bodies {
+        let value = js(text);
+        let tape = validate_through_tape(&value).unwrap_or_else(|| panic!("not read as a tape: {text}"));
+        let from_text = seam_portal::validate::validate_json(&JSON::stringify(&value).unwrap().as_string().unwrap());
+        assert_eq!(report_of(&tape), report_of(&from_text), "{text}");
+    }
+    // 300 emoji: 300 characters but 600 UTF-16 units, over the 500 a metadata value may have.
+    let long_in_utf16 = format!(
+        r#"{{"customer_data":{{"customer_key":"c","property_listings":[{{"property_listing_key":"p","name":"n","custom_metadata":{{"m":"{}"}}}}]}}}}"#,
+        "😀".repeat(300)
+    );
+    let report = validate_through_tape(&js(&long_in_utf16)).unwrap();
+    let codes: Vec<String> = report.issues.iter().map(|i| format!("{} {:?}", i.path, i.code)).collect();
+    assert_eq!(codes, ["customer_data.property_listings[0].custom_metadata.m TooLong"]);
+
+    // What the tape does not take: values JSON changes, lone surrogates (also split over two
+    // adjacent strings), class instances, toJSON, and nesting beyond 128 levels.
+    let date = js(r#"{"customer_data":{"customer_key":"c1"}}"#);
+    Reflect::set(&date, &"when".into(), &Date::new_0()).unwrap();
+    let nan = js(r#"{"customer_data":{"customer_key":"c1"}}"#);
+    Reflect::set(&nan, &"n".into(), &JsValue::from_f64(f64::NAN)).unwrap();
+    let split = js(r#"{"customer_data":{"customer_key":"c1\ud83d","\ude00":1}}"#);
+    let instance = js_sys::Reflect::construct(&js_sys::Function::new_no_args("this.customer_data = {customer_key: 'c'}").into(), &Array::new()).unwrap();
+    let to_json = js(r#"{"customer_data":{"customer_key":"c1"}}"#);
+    Reflect::set(&to_json, &"toJSON".into(), &js_sys::Function::new_no_args("return {}")).unwrap();
+    let deep = js(&format!(r#"{{"x":{}{}}}"#, "[".repeat(128), "]".repeat(128)));
+    let lone = js(r#"{"customer_data":{"customer_key":"\udc00"}}"#);
+    for value in [date, nan, split.clone(), instance, to_json, deep, lone] {
+        assert!(validate_through_tape(&value).is_none(), "{:?}", JSON::stringify(&value));
+    }
+    // The halves meet in the tape's text but belong to two strings: the value keeps its lone
+    // surrogate (and its warning) rather than being read as half of an emoji.
+    let warnings: Array = get(&validate(split), "warnings").dyn_into().unwrap();
+    let codes: Vec<String> = warnings.iter().map(|w| get(&w, "code").as_string().unwrap()).collect();
+    assert_eq!(codes, ["lone_surrogate", "unknown_property"]);
+    assert!(validate_through_tape(&js(&format!(r#"{{"x":{}{}}}"#, "[".repeat(127), "]".repeat(127)))).is_some(), "128 levels");
+}
+
 #[wasm_bindgen_test]
 fn undefined_is_absent_but_null_is_a_value() {
     let body = js(r#"{"customer_data":{"customer_key":"c1"}}"#);

@@ -219,6 +219,27 @@ test("code the caller supplies that throws is reported, never thrown through the
   assert.equal(validate(minimal()).ok, true);
 });
 
+test("a getter that calls validate while validate reads it gets its own answer, and so does the caller", () => {
+  // validate's JS walk reuses its buffers from call to call; a call from inside the walk takes
+  // another route rather than write into the tape being written (which Tape::from_js would
+  // most likely refuse, at the cost of the slower route for the caller).
+  /** @type {any} */
+  let inner;
+  const outer = {
+    customer_data: {
+      customer_key: "c",
+      get spaces() {
+        inner = validate({ customer_data: { customer_key: "", rooms: [{ room_key: "r", name: "n" }] } });
+        return [{ space_key: "s", name: 1 }];
+      },
+    },
+  };
+  const result = validate(outer);
+  assert.deepEqual(result.ok ? [] : result.issues.map((i) => `${i.path}:${i.code}`), ["customer_data.spaces[0].name:invalid_type"]);
+  assert.deepEqual(inner.issues.map((/** @type {any} */ i) => `${i.path}:${i.code}`), ["customer_data.customer_key:too_short"]);
+  assert.equal(validate(minimal()).ok, true);
+});
+
 test("withDefaults fills the documented defaults and keeps what was given", () => {
   const filled = withDefaults({ ...minimal(), is_embedded: true, features: { manage: { exclude: true } } });
   assert.equal(filled.is_embedded, true);

@@ -8,6 +8,9 @@ import { validate, validateJson } from "seam-portal";
 import { body, rng, sample, slots, MUTATIONS } from "../support/generator.mjs";
 import { compileAjv, requestSchema, seamRequestSchema } from "../support/references.mjs";
 
+/** A class of the caller's: JSON.stringify sends its own properties, as for a plain object. */
+class Request {}
+
 const BODIES = Number(process.env.REFERENCE_BODIES ?? 3000);
 const SEED = Number(process.env.REFERENCE_SEED ?? 20261124);
 
@@ -33,8 +36,10 @@ test(`verdicts match ajv + Seam's zod schema on ${BODIES} seeded bodies (seed ${
       `ours: ${JSON.stringify(fromObject)}`;
     assert.equal(fromObject.ok, expected, context());
     assert.deepEqual(fromText, fromObject.ok ? { ...fromObject, value: sent } : fromObject, `validate and validateJson differ on ${context()}`);
-    // A JSON-clean object is validated through its text; a Date anywhere makes validate walk
-    // the object instead. Both ways must report the same.
+    // validate reads plain data as a tape (above); an object of a class through its JSON
+    // text; and a Date anywhere makes it walk the object. All must report the same.
+    const viaText = validate(Object.assign(new Request(), sent));
+    assert.deepEqual(viaText.ok ? viaText.warnings : viaText, fromObject.ok ? fromObject.warnings : fromObject, `the text route differs on ${context()}`);
     const walked = validate({ ...sent, zz_walk: new Date(0) });
     const read = validateJson(JSON.stringify({ ...sent, zz_walk: new Date(0) }));
     assert.deepEqual(walked.ok ? walked.warnings : walked, read.ok ? read.warnings : read, `the walk differs on ${context()}`);
