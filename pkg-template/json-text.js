@@ -1,8 +1,12 @@
 // @ts-check
-// A wasm-bindgen snippet: the JSON text of a value, when JSON carries it faithfully.
+// A wasm-bindgen snippet: the two ways a JS value reaches the validator in one piece rather than
+// property by property across the Wasm boundary.
+// - `jsonTape`: plain data written as the Rust parser's tape, which `validate(object)` reads.
+// - `faithfulJson`: the JSON text of a value, which `submit`, `withDefaults` and the builder
+//   validate (and then send or copy: the text validated is the text used), and `validate` for
+//   values the tape does not take.
 //
-// `validate(object)` reads this text in one piece rather than walking the object property by
-// property across the Wasm boundary. It is only used when nothing would be changed by
+// `faithfulJson`'s text is only used when nothing would be changed by
 // serialising: every value that JSON.stringify alters (a Date or other toJSON, NaN or an
 // infinity, boxed or not, a function or symbol, `undefined` in an array) or that makes it throw
 // (a BigInt, a cycle, a throwing getter) sends `validate` down the walk instead, which reports
