@@ -1,8 +1,11 @@
 // @ts-check
 // The package's API in Node, through the packed package: validators, builder, defaults, errors.
 import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { test } from "node:test";
+import { pathToFileURL } from "node:url";
 import * as portal from "seam-portal";
 import {
   PortalRequestBuilder,
@@ -238,6 +241,30 @@ test("a getter that calls validate while validate reads it gets its own answer, 
   assert.deepEqual(result.ok ? [] : result.issues.map((i) => `${i.path}:${i.code}`), ["customer_data.spaces[0].name:invalid_type"]);
   assert.deepEqual(inner.issues.map((/** @type {any} */ i) => `${i.path}:${i.code}`), ["customer_data.customer_key:too_short"]);
   assert.equal(validate(minimal()).ok, true);
+});
+
+test("validate's JS walk refuses to start a tape while one is being written", async () => {
+  // The snippet as the package ships it (wasm-bindgen copies it under a hashed directory). The
+  // test above shows validate answers correctly either way; this one shows the guard itself:
+  // without it, the inner call would write its own tape into the shared buffers.
+  const snippets = join(dirname(createRequire(import.meta.url).resolve("seam-portal/package.json")), "wasm", "snippets");
+  const { jsonTape } = await import(pathToFileURL(join(snippets, readdirSync(snippets)[0], "pkg-template", "json-text.js")).href);
+  /** @type {unknown} */
+  let inner = "not called";
+  const outer = {
+    a: "x",
+    get b() {
+      inner = jsonTape({ c: "y" });
+      return [1, true, null];
+    },
+  };
+  const tape = jsonTape(outer);
+  assert.equal(inner, undefined, "the nested call takes another route");
+  // {a: "x", b: [1, true, null]}: the object, two keys, "x", the array and its three items.
+  assert.equal(tape.entries.length / 2, 8);
+  assert.equal(new TextDecoder().decode(tape.text), "axb");
+  assert.deepEqual([...tape.numbers], [1]);
+  assert.notEqual(jsonTape({ c: "y" }), undefined, "and the next call writes a tape again");
 });
 
 test("withDefaults fills the documented defaults and keeps what was given", () => {
