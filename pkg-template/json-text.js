@@ -82,7 +82,7 @@ let busy = false;
  * costs about twice what this walk does. It reads each property once, in JSON.stringify's order.
  * `text` holds every string, keys included, one after another, as UTF-8.
  * @param {unknown} root
- * @returns {{ entries: Int32Array, numbers: Float64Array, text: Uint8Array } | undefined}
+ * @returns {{ entries: Uint32Array, numbers: Float64Array, text: Uint8Array } | undefined}
  */
 export function jsonTape(root) {
   if (busy || typeof root !== "object" || root === null || hasEnumerableInheritedKeys()) return undefined;
@@ -98,7 +98,7 @@ export function jsonTape(root) {
     busy = false;
     pending = "";
   }
-  const tape = { entries: entries.subarray(0, n), numbers: numbers.subarray(0, count), text: bytes.subarray(0, written) };
+  const tape = { entries: new Uint32Array(entries.buffer, 0, n), numbers: numbers.subarray(0, count), text: bytes.subarray(0, written) };
   // Replaced, not freed: `tape` still views them until Wasm has copied it.
   if (entries.length > SMALL && n < entries.length / 4) entries = new Int32Array(1024);
   if (numbers.length > SMALL && count < numbers.length / 4) numbers = new Float64Array(64);

@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
         let Ok(text) = std::str::from_utf8(rest) else { return };
         let Ok(parsed) = Tape::parse(text) else { return };
         let Some(parts) = parsed.js_parts() else { return };
-        let from_js = Tape::from_js(&parts.text, &parts.raw, parts.numbers.clone()).expect("the glue's tape of a parsed document is accepted");
+        let from_js = Tape::from_js(&parts.text, parts.entries.clone(), parts.numbers.clone()).expect("the glue's tape of a parsed document is accepted");
         let (mut a, mut b) = (Vec::new(), Vec::new());
         reading(parsed.root(), &mut a);
         reading(from_js.root(), &mut b);
@@ -36,15 +36,16 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(a.iter().map(zero).collect::<Vec<_>>(), b, "{text:?}");
         assert_eq!(validate(&parsed.root()), validate(&from_js.root()));
     } else {
-        // text length, then entries (4 bytes each) and numbers (8 bytes each), split by `mode`.
+        // text length, then entries (8 bytes each) and numbers (8 bytes each), split by `mode`.
         let text_len = (rest.first().copied().unwrap_or(0) as usize).min(rest.len().saturating_sub(1));
         let (text, tail) = rest.get(1..).unwrap_or_default().split_at(text_len);
         let Ok(text) = std::str::from_utf8(text) else { return };
         let numbers_len = (mode as usize % 4) * 8;
         let (raw, numbers) = tail.split_at(tail.len().saturating_sub(numbers_len.min(tail.len())));
-        let raw: Vec<u32> = raw.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+        let word = |c: &[u8]| u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+        let entries: Vec<[u32; 2]> = raw.chunks_exact(8).map(|c| [word(&c[..4]), word(&c[4..])]).collect();
         let numbers: Vec<f64> = numbers.chunks_exact(8).map(|c| f64::from_le_bytes(c.try_into().unwrap())).collect();
-        if let Some(tape) = Tape::from_js(text, &raw, numbers) {
+        if let Some(tape) = Tape::from_js(text, entries, numbers) {
             let mut out = Vec::new();
             reading(tape.root(), &mut out);
             let _ = validate(&tape.root());

@@ -54,7 +54,7 @@ extern "C" {
     #[wasm_bindgen(js_name = jsonTape)]
     fn json_tape(value: &JsValue) -> Option<JsonTape>;
     #[wasm_bindgen(method, getter)]
-    fn entries(this: &JsonTape) -> js_sys::Int32Array;
+    fn entries(this: &JsonTape) -> js_sys::Uint32Array;
     #[wasm_bindgen(method, getter)]
     fn numbers(this: &JsonTape) -> js_sys::Float64Array;
     #[wasm_bindgen(method, getter)]
@@ -77,12 +77,18 @@ pub(crate) fn validate_value(value: &JsValue) -> Report {
 #[doc(hidden)]
 pub fn validate_through_tape(value: &JsValue) -> Option<Report> {
     let parts = json_tape(value)?;
-    // Written as int32 (see json-text.js), read as the same bits; the map reuses the vector.
-    let raw: Vec<u32> = parts.entries().to_vec().into_iter().map(|entry| entry as u32).collect();
+    // Copied straight into the vector the tape keeps, and checked there.
+    let js_entries = parts.entries();
+    let words = js_entries.length() as usize;
+    if words % 2 != 0 {
+        return None;
+    }
+    let mut entries = vec![[0u32; 2]; words / 2];
+    js_entries.copy_to(entries.as_flattened_mut());
     let numbers = parts.numbers().to_vec();
     // TextEncoder writes only UTF-8; checking costs little and keeps this free of `unsafe`.
     let text = String::from_utf8(parts.text().to_vec()).ok()?;
-    let tape = validate::Tape::from_js(&text, &raw, numbers)?;
+    let tape = validate::Tape::from_js(&text, entries, numbers)?;
     Some(validate::validate(&tape.root()))
 }
 
