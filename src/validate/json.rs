@@ -49,7 +49,7 @@ const OBJECT: u32 = 7;
 
 /// An entry as stored: `[tag << 29 | a, b]`. A plain pair of words, so that the entries the JS
 /// glue writes are copied straight into a tape's vector (see [`Tape::from_js`]).
-type Word2 = [u32; 2];
+type StoredEntry = [u32; 2];
 
 /// An entry, read.
 #[derive(Clone, Copy)]
@@ -60,10 +60,10 @@ struct Entry {
 }
 
 impl Entry {
-    fn word2(tag: u32, a: usize, b: usize) -> Word2 {
+    fn stored(tag: u32, a: usize, b: usize) -> StoredEntry {
         [tag << PAYLOAD_BITS | a as u32, b as u32]
     }
-    fn read([tag_a, b]: Word2) -> Entry {
+    fn read([tag_a, b]: StoredEntry) -> Entry {
         Entry { tag_a, b }
     }
     fn tag(self) -> u32 {
@@ -77,7 +77,7 @@ impl Entry {
 /// A parsed document.
 pub struct Tape<'a> {
     text: &'a str,
-    entries: Vec<Word2>,
+    entries: Vec<StoredEntry>,
     /// Strings that had escapes, decoded (the rest are slices of `text`).
     unescaped: Vec<String>,
     /// The numbers of a tape made from JS values (empty for parsed text, whose numbers stay
@@ -136,13 +136,14 @@ impl<'a> Tape<'a> {
     /// - every string is a STRING, and all of them, keys included, are concatenated in document
     ///   order in `text` (nothing is escaped: the text is the strings' own characters);
     /// - STRING offsets count UTF-16 code units of `text`, which is what JS knows;
-    /// - NUMBER entries index `numbers` ([`JS_NUMBER`] in `b`).
+    /// - NUMBER entries index `numbers`, in order ([`JS_NUMBER`] in `b`).
     ///
-    /// Nothing here trusts the entries: each container must end inside its parent, objects must
-    /// alternate string keys and values, strings must follow one another through the whole text
-    /// and end on character boundaries, and numbers must be finite. `None` for anything else, so a
-    /// bug in the glue costs a slower path, never a wrong slice or a trap.
-    pub fn from_js(text: &'a str, mut entries: Vec<Word2>, mut numbers: Vec<f64>) -> Option<Tape<'a>> {
+    /// Nothing here trusts the entries: each container must end inside its parent with the count
+    /// it says, objects must alternate string keys and values, strings must follow one another
+    /// through the whole text and end on character boundaries, numbers must be finite and each
+    /// taken once, in order, and literals carry no payload. `None` for anything else, so a bug in
+    /// the glue costs a slower path, never a wrong slice or a trap.
+    pub fn from_js(text: &'a str, mut entries: Vec<StoredEntry>, mut numbers: Vec<f64>) -> Option<Tape<'a>> {
         if entries.is_empty() || entries.len() > MAX_LEN || text.len() > MAX_LEN {
             return None;
         }
@@ -170,7 +171,7 @@ impl<'a> Tape<'a> {
 /// whether it was a key, writing each entry into a second vector, took 17% of `validate(object)`
 /// on the 10 MB body (V8's profiler); this takes 6%.
 struct JsTapeCheck<'e, 't> {
-    entries: &'e mut [Word2],
+    entries: &'e mut [StoredEntry],
     strings: Utf16Cursor<'t>,
     /// The numbers read so far: NUMBER entries take them in order, as the glue writes them.
     numbers: usize,
@@ -222,7 +223,7 @@ impl JsTapeCheck<'_, '_> {
     fn string(&mut self, at: usize, start: usize, end: u32) -> Option<usize> {
         let (from, to) = self.strings.advance(start, end as usize)?;
         if !self.strings.ascii {
-            self.entries[at] = Entry::word2(STRING, from, to);
+            self.entries[at] = Entry::stored(STRING, from, to);
         }
         Some(at + 1)
     }
@@ -385,7 +386,7 @@ impl<'a> Parser<'a> {
     }
 
     fn push(&mut self, tag: u32, a: usize, b: usize) {
-        self.tape.entries.push(Entry::word2(tag, a, b));
+        self.tape.entries.push(Entry::stored(tag, a, b));
     }
 
     /// Parses one value, iteratively: containers are tracked in `open`, never by recursion, so
@@ -460,7 +461,7 @@ impl<'a> Parser<'a> {
         if let Some((index, count, _)) = self.open.pop() {
             let end = self.tape.entries.len();
             let entry = &mut self.tape.entries[index];
-            *entry = Entry::word2(Entry::read(*entry).tag(), end, count);
+            *entry = Entry::stored(Entry::read(*entry).tag(), end, count);
         }
     }
 
@@ -1004,11 +1005,11 @@ mod tests {
 
     #[test]
     fn a_tape_from_js_is_checked_before_it_is_read() {
-        let refused = |text: &str, entries: &[Word2], numbers: &[f64]| Tape::from_js(text, entries.to_vec(), numbers.to_vec()).is_none();
+        let refused = |text: &str, entries: &[StoredEntry], numbers: &[f64]| Tape::from_js(text, entries.to_vec(), numbers.to_vec()).is_none();
         let e = |tag: u32, a: u32, b: u32| [tag << PAYLOAD_BITS | a, b];
         // Well-formed, for contrast: {"ab": [1]}
         assert!(!refused("ab", &[e(OBJECT, 4, 1), e(STRING, 0, 2), e(ARRAY, 4, 1), e(NUMBER, 0, JS_NUMBER)], &[1.0]));
-        let cases: [(&str, &str, Vec<Word2>, &[f64]); 16] = [
+        let cases: [(&str, &str, Vec<StoredEntry>, &[f64]); 16] = [
             ("empty", "", vec![], &[]),
             ("two roots", "", vec![e(NULL, 0, 0), e(NULL, 0, 0)], &[]),
             ("a key without a value", "a", vec![e(OBJECT, 2, 0), e(STRING, 0, 1)], &[]),
