@@ -33,6 +33,14 @@ extern "C" {
     fn unboxed(value: &JsValue) -> JsValue;
 }
 
+/// Whether `string` (a JS string) has a lone surrogate.
+fn is_ill_formed(string: &JsValue) -> bool {
+    match string.unchecked_ref::<WellFormed>().is_well_formed() {
+        Ok(well_formed) => !well_formed,
+        Err(_) => string.dyn_ref::<JsString>().is_some_and(|s| !s.is_valid_utf16()),
+    }
+}
+
 /// A JS value being validated.
 #[derive(Clone)]
 pub struct JsNode {
@@ -103,16 +111,9 @@ impl Node for JsNode {
         self.string().cloned()
     }
     fn has_lone_surrogate(&self) -> bool {
-        if self.kind != Kind::String {
-            return false;
-        }
-        if let Ok(well_formed) = self.value.unchecked_ref::<WellFormed>().is_well_formed() {
-            return !well_formed;
-        }
-        // Converting to UTF-8 replaced any lone surrogate with U+FFFD; only then is the slower
-        // UTF-16 check worth making.
-        self.string().is_some_and(|s| s.contains('\u{FFFD}'))
-            && self.value.dyn_ref::<JsString>().is_some_and(|s| !s.is_valid_utf16())
+        // Converting to UTF-8 put U+FFFD in place of any lone surrogate: only then is the
+        // UTF-16 check worth a call.
+        self.kind == Kind::String && self.string().is_some_and(|s| s.contains('\u{FFFD}')) && is_ill_formed(&self.value)
     }
     fn for_each_item(&self, mut f: impl FnMut(usize, Result<Self, Unreadable>)) -> Result<(), Unreadable> {
         if self.kind != Kind::Array {
@@ -126,18 +127,21 @@ impl Node for JsNode {
         }
         Ok(())
     }
-    fn for_each_entry(&self, mut f: impl FnMut(&str, Result<Self, Unreadable>)) -> Result<(), Unreadable> {
+    fn for_each_entry_checking_keys(&self, mut f: impl FnMut(&str, bool, Result<Self, Unreadable>)) -> Result<(), Unreadable> {
         if self.kind != Kind::Object {
             return Ok(());
         }
         let keys = object_keys(&self.value).map_err(|_| Unreadable)?;
         for key in keys.iter() {
             let name = key.as_string().unwrap_or_default();
+            // Converting to UTF-8 put U+FFFD in place of any lone surrogate: only then is the
+            // UTF-16 check worth a call.
+            let lone = name.contains('\u{FFFD}') && is_ill_formed(&key);
             match Reflect::get(&self.value, &key) {
                 // JSON.stringify drops undefined values: the key is absent.
                 Ok(value) if value.is_undefined() => {}
-                Ok(value) => f(&name, Ok(JsNode::new(value))),
-                Err(_) => f(&name, Err(Unreadable)),
+                Ok(value) => f(&name, lone, Ok(JsNode::new(value))),
+                Err(_) => f(&name, lone, Err(Unreadable)),
             }
         }
         Ok(())

@@ -371,12 +371,15 @@ impl Checker {
             return self.wrong_type("an object of key:value pairs", kind);
         }
         let mut count = 0;
-        let walked = node.for_each_entry(|key, value| {
+        let walked = node.for_each_entry_checking_keys(|key, key_has_lone_surrogate, value| {
             count += 1;
             self.at_key(key, |cx| {
                 let key_len = text::lengths(key).utf16;
                 if key_len > MAX_KEY_UTF16 {
                     cx.error(IssueCode::TooLong, format!("custom metadata keys are limited to {MAX_KEY_UTF16} characters by Seam's server (counted in UTF-16 code units); this one has {key_len}"));
+                }
+                if key_has_lone_surrogate {
+                    cx.warn(IssueCode::LoneSurrogate, "this key contains an unpaired UTF-16 surrogate: it is sent as a \\u escape and shown here as \u{FFFD}");
                 }
                 let value = match value {
                     Ok(value) => value,

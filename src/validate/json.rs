@@ -828,9 +828,11 @@ impl<'t> Node for JsonNode<'t> {
         }
         Ok(())
     }
-    fn for_each_entry(&self, mut f: impl FnMut(&str, Result<Self, Unreadable>)) -> Result<(), Unreadable> {
+    #[inline]
+    fn for_each_entry_checking_keys(&self, mut f: impl FnMut(&str, bool, Result<Self, Unreadable>)) -> Result<(), Unreadable> {
         for (key, value) in self.entries() {
-            f(self.at(key).str().unwrap_or_default(), Ok(value));
+            let key = self.at(key);
+            f(key.str().unwrap_or_default(), key.has_lone_surrogate(), Ok(value));
         }
         Ok(())
     }

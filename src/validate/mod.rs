@@ -91,7 +91,7 @@ pub enum IssueCode {
     Deprecated,
     /// A value that is accepted but has no effect (a warning).
     IgnoredProperty,
-    /// A string with an unpaired UTF-16 surrogate (a warning).
+    /// A string, or a `custom_metadata` key, with an unpaired UTF-16 surrogate (a warning).
     LoneSurrogate,
     /// A value JSON changes when sending it, such as NaN becoming null (a warning).
     LossyValue,

@@ -83,7 +83,14 @@ pub trait Node: Sized + Clone {
     fn for_each_item(&self, f: impl FnMut(usize, Result<Self, Unreadable>)) -> Result<(), Unreadable>;
     /// Calls `f` with each own enumerable key of an object and its value, in order, skipping
     /// keys whose value is `undefined` (JSON drops them).
-    fn for_each_entry(&self, f: impl FnMut(&str, Result<Self, Unreadable>)) -> Result<(), Unreadable>;
+    fn for_each_entry(&self, mut f: impl FnMut(&str, Result<Self, Unreadable>)) -> Result<(), Unreadable> {
+        self.for_each_entry_checking_keys(|key, _, value| f(key, value))
+    }
+    /// As [`Node::for_each_entry`], also telling `f` whether the key was not valid UTF-16 (a
+    /// lone surrogate, possible only from JS; the key then has U+FFFD in its place, as
+    /// [`Node::has_lone_surrogate`] says of strings). Only free-form keys need it: any other
+    /// key that is not one of the schema's names is reported as unknown.
+    fn for_each_entry_checking_keys(&self, f: impl FnMut(&str, bool, Result<Self, Unreadable>)) -> Result<(), Unreadable>;
     /// The value of `key` in an object; `None` when absent, unreadable or not an object.
     fn get(&self, key: &str) -> Option<Self>;
     /// The values of several keys of an object, as [`Node::get`] gives each; a source where

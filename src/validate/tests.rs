@@ -239,6 +239,19 @@ fn warnings_of(report: &Report) -> Vec<(String, IssueCode)> {
 }
 
 #[test]
+fn lone_surrogates_in_free_form_keys_are_warned_about() {
+    // Escaped in JSON text, as JSON.stringify writes them: a metadata key is free-form, so
+    // nothing else would say that Seam receives a key that is not valid Unicode.
+    let text = r#"{"customer_data":{"customer_key":"c","reservations":[{"reservation_key":"r","custom_metadata":{"a\udc00":"\ud800","\ud83d\ude00":true,"b\ud83d":1}}]}}"#;
+    let report = validate_json(text);
+    assert_eq!(report.issues.iter().map(|i| (i.path.as_str(), i.code)).collect::<Vec<_>>(), [("customer_data.reservations[0].custom_metadata[\"b\u{FFFD}\"]", InvalidType)]);
+    let at = "customer_data.reservations[0].custom_metadata[\"a\u{FFFD}\"]";
+    assert_eq!(warnings_of(&report), [e(at, LoneSurrogate), e(at, LoneSurrogate), e("customer_data.reservations[0].custom_metadata[\"b\u{FFFD}\"]", LoneSurrogate)]);
+    assert!(report.warnings[0].message.starts_with("this key contains an unpaired UTF-16 surrogate"), "{}", report.warnings[0].message);
+    assert!(report.warnings[1].message.starts_with("contains an unpaired UTF-16 surrogate"), "{}", report.warnings[1].message);
+}
+
+#[test]
 fn references_that_exist_are_quiet() {
     let body = json!({
         "landing_page": { "manage": { "space_key": "s1" } },

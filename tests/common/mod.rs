@@ -98,6 +98,20 @@ fn plain_data_is_read_as_a_tape_and_reports_as_its_json_text_does() {
 }
 
 #[wasm_bindgen_test]
+fn a_lone_surrogate_in_a_metadata_key_is_warned_about_on_every_route() {
+    // JSON.parse turns the escapes into lone surrogates in the object's key.
+    let metadata = js(r#"{"customer_data":{"customer_key":"c","reservations":[{"reservation_key":"r","custom_metadata":{"k\ud800":"v"}}]}}"#);
+    let walked = Object::assign(&Object::new(), metadata.unchecked_ref());
+    Reflect::set(&walked, &"when".into(), &Date::new_0()).unwrap();
+    let text: JsValue = JSON::stringify(&metadata).unwrap().into();
+    for result in [validate(metadata), validate(walked.into()), validate_json(text)] {
+        let warnings: Array = get(&result, "warnings").dyn_into().unwrap();
+        let found: Vec<(String, String)> = warnings.iter().map(|w| (get(&w, "path").as_string().unwrap(), get(&w, "code").as_string().unwrap())).filter(|(path, _)| path != "when").collect();
+        assert_eq!(found, [pair("customer_data.reservations[0].custom_metadata[\"k\u{FFFD}\"]", "lone_surrogate")]);
+    }
+}
+
+#[wasm_bindgen_test]
 fn undefined_is_absent_but_null_is_a_value() {
     let body = js(r#"{"customer_data":{"customer_key":"c1"}}"#);
     Reflect::set(&body, &"locale".into(), &JsValue::UNDEFINED).unwrap();

@@ -67,6 +67,13 @@ test("lone surrogates", () => {
   // warnings, not a pair.
   const split = validate({ customer_data: { customer_key: "c\ud83d", "\ude00": 1 } });
   assert.deepEqual(split.warnings.map((w) => `${w.path}:${w.code}`).sort(), ["customer_data.customer_key:lone_surrogate", 'customer_data["\ufffd"]:unknown_property']);
+  // Metadata keys are free-form, so a lone surrogate in one gets its own warning, on every route.
+  const metadata = { customer_data: { customer_key: "c", reservations: [{ reservation_key: "r", custom_metadata: { "k\ud800": "v", "\ud83d\ude00": true } }] } };
+  const keyWarning = { path: 'customer_data.reservations[0].custom_metadata["k\ufffd"]', code: "lone_surrogate", message: "this key contains an unpaired UTF-16 surrogate: it is sent as a \\u escape and shown here as \ufffd" };
+  for (const result of [validate(metadata), validate({ ...metadata, extra: () => 1 }), validateJson(JSON.stringify(metadata))]) {
+    assert.equal(result.ok, true, JSON.stringify(result));
+    assert.deepEqual(result.warnings.filter((w) => w.path !== "extra"), [keyWarning]);
+  }
   stillWorks();
 });
 
