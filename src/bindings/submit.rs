@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
+use super::js_text::{parse_json, read_string};
 use super::timers::{clear_timeout, set_timeout};
 use super::{to_js, validation_error};
 use crate::submit::auth::{self, Credential, CredentialError};
@@ -246,7 +247,10 @@ impl Call {
         let head = Head::read(&response).ok_or_else(|| error("SeamInvalidResponseError", "fetch resolved with something that is not a Response, or whose status or headers could not be read"))?;
         let text = deadline.race(head.text.call0(&response)).await.map_err(|e| deadline.explain(e, &self.url))?;
         let Head { status, request_id, retry_after, content_type, .. } = head;
-        Ok(Answer { status, request_id, retry_after, content_type, text: text.as_string().unwrap_or_default() })
+        // Read once, in one copy; `JSON.parse` later reads the JS string itself.
+        let text = text.dyn_into::<js_sys::JsString>().ok();
+        let utf8 = text.as_ref().and_then(|t| read_string(t)).unwrap_or_default();
+        Ok(Answer { status, request_id, retry_after, content_type, text: utf8, text_js: text.unwrap_or_default() })
     }
 }
 
@@ -256,18 +260,21 @@ struct Answer {
     request_id: String,
     retry_after: Option<String>,
     content_type: String,
+    /// The body as `text()` gave it, read into Rust to be checked.
     text: String,
+    /// The same body as a JS string, for `JSON.parse` (no copy back out of Wasm).
+    text_js: js_sys::JsString,
 }
 
 impl Answer {
     fn into_result(self) -> Result<JsValue, JsValue> {
-        let Answer { status, request_id, content_type, text, .. } = self;
+        let Answer { status, request_id, content_type, text, text_js, .. } = self;
         let fields = Object::new();
         set(&fields, "statusCode", &JsValue::from(status));
         set(&fields, "requestId", &JsValue::from_str(&request_id));
         if (200..300).contains(&status) {
             return match check_success(&text) {
-                Ok(_) => js_sys::JSON::parse(&text),
+                Ok(_) => parse_json(&text_js),
                 Err(reason) => {
                     set(&fields, "message", &format!("Seam answered {status}, but {reason}").into());
                     Err(create_error("SeamInvalidResponseError", &fields))
@@ -285,7 +292,7 @@ impl Answer {
                 if api.has_data {
                     // Any JSON at all: JSON.parse builds it (the text parsed above, so this
                     // succeeds), and the last of repeated keys wins in both readings.
-                    let error = js_sys::JSON::parse(&text).and_then(|body| Reflect::get(&body, &"error".into()));
+                    let error = parse_json(&text_js).and_then(|body| Reflect::get(&body, &"error".into()));
                     set(&fields, "data", &error.and_then(|e| Reflect::get(&e, &"data".into())).unwrap_or(JsValue::NULL));
                 }
                 if api.kind == "invalid_input" {
