@@ -223,7 +223,24 @@ fn find_container(container: &JsValue) -> Result<Element, JsValue> {
             .map_err(|_| invalid("the container selector is not valid CSS"))?
             .ok_or_else(|| invalid("no element matches the container selector"));
     }
-    container.clone().dyn_into::<Element>().map_err(|_| invalid("the container must be an element or a CSS selector"))
+    let not_an_element = || invalid("the container must be an element or a CSS selector");
+    let element = container.clone().dyn_into::<Element>().map_err(|_| not_an_element())?;
+    // `instanceof` can be fooled (a proxy of an element, an object given Element's prototype),
+    // and web-sys's calls on such a value throw through the Wasm frames, which leaks what Rust
+    // holds (the options' strings). A real element is what Element's own getter accepts.
+    element.unchecked_ref::<ElementBrand>().tag_name().map_err(|_| not_an_element())?;
+    Ok(element)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Element`, for a brand check.
+    #[wasm_bindgen(js_name = Element)]
+    type ElementBrand;
+    /// `Element.prototype`'s own `tagName` getter, called on the value (`final`: never looked up
+    /// on the value itself): it throws for anything that is not a real element.
+    #[wasm_bindgen(catch, final, method, getter = tagName)]
+    fn tag_name(this: &ElementBrand) -> Result<String, JsValue>;
 }
 
 /// The URL (checked) and expiry of a create_portal response, a `customer_portal`, or a URL.

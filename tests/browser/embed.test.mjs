@@ -94,6 +94,35 @@ test("unsafe URLs are refused, without repeating them", async () => {
   assert.equal(missing, "SeamInvalidOptionsError");
 });
 
+test("a look-alike element is refused with SeamInvalidOptionsError, and what Rust held is freed", async () => {
+  const result = await page.evaluate(() => {
+    // @ts-ignore
+    const { embedPortal, wasmMemoryBytes } = window.portal;
+    const lookAlikes = [new Proxy(document.createElement("div"), {}), Object.create(Element.prototype), Object.setPrototypeOf(document.createTextNode("t"), Element.prototype)];
+    const errors = lookAlikes.map((container) => {
+      if (!(container instanceof Element)) return "not a look-alike";
+      try {
+        embedPortal(container, "https://x.example/");
+        return "embedded";
+      } catch (e) {
+        // @ts-ignore
+        return `${e.name}: ${e.message}`;
+      }
+    });
+    // Each refusal returns through Rust, which frees the options it copied: 8 MB of titles
+    // would stay in Wasm memory if an exception unwound past it instead.
+    const title = "t".repeat(400_000);
+    embedPortal(document.createElement("div"), "https://x.example/", { title });
+    const before = wasmMemoryBytes();
+    for (let i = 0; i < 20; i++) {
+      try { embedPortal(lookAlikes[0], "https://x.example/", { title }); } catch { /* refused */ }
+    }
+    return { errors, grown: wasmMemoryBytes() - before };
+  });
+  assert.deepEqual(result.errors, Array(3).fill("SeamInvalidOptionsError: the container must be an element or a CSS selector"));
+  assert.ok(result.grown < 1 << 20, `Wasm memory grew by ${result.grown} bytes`);
+});
+
 test("with a refresh callback, the link is replaced before it expires; destroy() stops it", async () => {
   const result = await page.evaluate(async (base) => {
     // @ts-ignore
