@@ -8,17 +8,19 @@ mod js_text;
 mod options;
 mod submit;
 
-/// The global timer functions, present in browsers, workers and Node alike.
+/// Timers for any delay (`pkg-template/timers.js`): the global `setTimeout` fires a delay
+/// beyond 2^31 - 1 ms at once.
 mod timers {
     use js_sys::Function;
     use wasm_bindgen::prelude::*;
 
-    #[wasm_bindgen]
+    #[wasm_bindgen(module = "/pkg-template/timers.js")]
     extern "C" {
-        #[wasm_bindgen(js_name = setTimeout)]
+        /// Calls `handler` after `ms` milliseconds; the handle is for [`clear_timeout`].
+        #[wasm_bindgen(js_name = startTimer)]
         pub fn set_timeout(handler: &Function, ms: f64) -> JsValue;
-        #[wasm_bindgen(js_name = clearTimeout)]
-        pub fn clear_timeout(id: &JsValue);
+        #[wasm_bindgen(js_name = cancelTimer)]
+        pub fn clear_timeout(timer: &JsValue);
     }
 }
 

@@ -146,6 +146,22 @@ test("with a refresh callback, the link is replaced before it expires; destroy()
   assert.equal(result.attached, false);
 });
 
+test("a link that lives longer than a timer's 32-bit limit (about 24.8 days) is not refreshed at once", async () => {
+  const calls = await page.evaluate(async (base) => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    let calls = 0;
+    const link = () => ({ customer_portal: { url: `${base}/portal.html?token=long`, expires_at: new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString() } });
+    const embed = embedPortal("#portal", link(), { refresh: async () => (calls++, link()) });
+    await new Promise((r) => setTimeout(r, 300));
+    embed.destroy();
+    return calls;
+  }, page.url().replace(/\/index\.html$/, ""));
+  // 30 days is beyond the limit: a browser wraps such a delay to 32 bits, here below 0, and
+  // fires at once (Node fires at 1 ms); each new link would then set another such timer.
+  assert.equal(calls, 0);
+});
+
 test("refresh() takes a value, a promise or any thenable, and rejects when the callback's promise misbehaves", async () => {
   const result = await page.evaluate(async (base) => {
     // @ts-ignore

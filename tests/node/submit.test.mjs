@@ -237,6 +237,21 @@ test("a slow answer is a SeamTimeoutError, not retried", async () => {
   assert.equal(received.length, 1);
 });
 
+test("waits beyond a timer's 32-bit limit (about 24.8 days) are kept, not cut to nothing", async () => {
+  // A timer of more than 2^31 - 1 ms fires at once: the 40-day limit would time out this
+  // 200 ms answer.
+  server.faults.push({ delayMs: 200 });
+  const days = 24 * 3600 * 1000;
+  assert.equal((await submit(request(), options({ timeoutMs: 40 * days }))).ok, true);
+  // A 30-day Retry-After under a 40-day cap is waited out, not retried at once: the call ends
+  // only when the caller aborts it, after the one attempt.
+  server.faults.push({ status: 503, headers: { "retry-after": String(30 * 24 * 3600) } });
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 300);
+  await assert.rejects(submit(request(), options({ signal: controller.signal, maxRetryDelayMs: 40 * days })), (e) => e instanceof Error && e.name === "AbortError");
+  assert.equal(received.length, 2);
+});
+
 test("a caller's abort rejects with the signal's reason, distinct from a timeout", async () => {
   server.faults.push({ delayMs: 400 });
   const controller = new AbortController();
