@@ -44,7 +44,9 @@ pub struct EmbedOptions {
     #[serde(default)]
     #[tsify(optional)]
     pub refresh_before_ms: Option<f64>,
-    /// Called after each automatic refresh fails (the current link stays until it expires).
+    /// Called after each automatic refresh fails (the current link stays until it expires), and
+    /// when a refreshed link has already expired by this device's clock (it is shown, and
+    /// automatic refresh stops rather than asking again at once).
     #[serde(default, with = "serde_wasm_bindgen::preserve")]
     #[tsify(optional, type = "(error: unknown) => void")]
     pub on_refresh_error: JsValue,
@@ -114,7 +116,7 @@ pub fn embed_portal(
         on_timer: None,
         destroyed: false,
     }));
-    schedule(&state);
+    schedule(&state, 0.0);
     Ok(EmbeddedPortal { state })
 }
 
@@ -178,26 +180,45 @@ async fn refresh_now(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
             return Ok(());
         }
         s.iframe.set_src(&url);
+        // A fresh link that this device's clock already calls expired (a clock running ahead,
+        // or a backend handing out old links) would be refreshed again at once, and again: the
+        // automatic refresh stops there instead, and says why.
+        if remaining_ms(expires_at.as_deref()).is_some_and(|ms| ms <= 0.0) {
+            s.expires_at = None;
+            drop(s);
+            schedule(state, 0.0);
+            return Err(invalid("the refreshed link's expires_at has already passed by this device's clock (is it wrong?): it is shown, but not refreshed automatically"));
+        }
         s.expires_at = expires_at;
     }
-    schedule(state);
+    schedule(state, MIN_REFRESH_INTERVAL_MS);
     Ok(())
 }
 
-/// Schedules the automatic refresh, when there is a callback and a known expiry.
-fn schedule(state: &Rc<RefCell<State>>) {
+/// The shortest wait before refreshing a link that `refresh` gave: a backend handing out links
+/// that live only moments is not called in a tight loop.
+const MIN_REFRESH_INTERVAL_MS: f64 = 1_000.0;
+
+/// Milliseconds until `expires_at`, by this device's clock; `None` when unknown or unreadable.
+fn remaining_ms(expires_at: Option<&str>) -> Option<f64> {
+    let expires = js_sys::Date::parse(expires_at?);
+    (!expires.is_nan()).then(|| expires - js_sys::Date::now())
+}
+
+/// (Re)schedules the automatic refresh, at least `min_delay_ms` from now, when there is a
+/// callback and a known expiry; else only clears the pending one.
+fn schedule(state: &Rc<RefCell<State>>, min_delay_ms: f64) {
     let mut s = state.borrow_mut();
     if let Some(timer) = s.timer.take() {
         clear_timeout(&timer);
     }
-    let (Some(_), Some(expires_at)) = (&s.refresh, &s.expires_at) else { return };
-    let expires = js_sys::Date::parse(expires_at);
-    if expires.is_nan() {
+    s.on_timer = None;
+    if s.refresh.is_none() {
         return;
     }
-    let remaining = expires - js_sys::Date::now();
+    let Some(remaining) = remaining_ms(s.expires_at.as_deref()) else { return };
     let lead = s.refresh_before_ms.min(remaining / 2.0);
-    let delay = (remaining - lead).max(0.0);
+    let delay = (remaining - lead).max(min_delay_ms);
     let weak = Rc::downgrade(state);
     let on_timer = Closure::<dyn FnMut()>::new(move || {
         if let Some(state) = weak.upgrade() {

@@ -162,6 +162,38 @@ test("a link that lives longer than a timer's 32-bit limit (about 24.8 days) is 
   assert.equal(calls, 0);
 });
 
+test("links that are expired or nearly so when they arrive are not refreshed in a loop", async () => {
+  const result = await page.evaluate(async (base) => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    const link = (/** @type {string} */ token, /** @type {number} */ ms) => ({ customer_portal: { url: `${base}/portal.html?token=${token}`, expires_at: new Date(Date.now() + ms).toISOString() } });
+    // A device clock an hour ahead: every link the backend gives looks expired.
+    let calls = 0;
+    /** @type {unknown[]} */
+    const errors = [];
+    const skewed = embedPortal("#portal", link("old", -3600_000), { refresh: async () => link(`new${++calls}`, -3600_000), onRefreshError: (/** @type {unknown} */ e) => errors.push(e) });
+    await new Promise((r) => setTimeout(r, 300));
+    const src = skewed.iframe.src;
+    skewed.destroy();
+    // A backend whose links live 50 ms: refreshed no more than once a second.
+    let shortCalls = 0;
+    const short = embedPortal("#portal", link("s", 50), { refresh: async () => link(`s${++shortCalls}`, 50) });
+    await new Promise((r) => setTimeout(r, 600));
+    short.destroy();
+    return {
+      calls,
+      src,
+      // @ts-ignore
+      errors: errors.map((e) => `${e.name}: ${e.message}`),
+      shortCalls,
+    };
+  }, page.url().replace(/\/index\.html$/, ""));
+  assert.equal(result.calls, 1, "the expired link given is replaced once, then no more");
+  assert.match(result.src, /token=new1$/, "the refreshed link is shown");
+  assert.deepEqual(result.errors, ["SeamInvalidOptionsError: the refreshed link's expires_at has already passed by this device's clock (is it wrong?): it is shown, but not refreshed automatically"]);
+  assert.equal(result.shortCalls, 1, "refreshed at 25 ms, then not again within a second");
+});
+
 test("refresh() takes a value, a promise or any thenable, and rejects when the callback's promise misbehaves", async () => {
   const result = await page.evaluate(async (base) => {
     // @ts-ignore
