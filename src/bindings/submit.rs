@@ -59,7 +59,7 @@ pub struct SubmitOptions {
     pub workspace_id: Option<String>,
     /// Where to send the request: Seam (`https://connect.getseam.com`, the default), or your own
     /// backend, which adds the credentials (in browsers a relative URL is resolved against the
-    /// page). `/customers/create_portal` is appended.
+    /// page). `/customers/create_portal` is appended to its path; its query is kept.
     #[serde(default)]
     #[tsify(optional)]
     pub endpoint: Option<String>,
@@ -169,7 +169,7 @@ impl Call {
         }
         let endpoint = options.endpoint.clone().or_else(|| from_env("SEAM_ENDPOINT"));
         let custom_endpoint = endpoint.is_some();
-        let base = resolve_endpoint(endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT), &env)?;
+        let url = request_url(endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT), &env)?;
         if credential.is_none() && !custom_endpoint {
             return Err(error(
                 "SeamInvalidOptionsError",
@@ -210,7 +210,6 @@ impl Call {
         for (name, value) in &credential_headers {
             let _ = Reflect::set(&header_object, &interned(name), &JsValue::from_str(value));
         }
-        let url = format!("{}{PATH}", base.trim_end_matches('/'));
         Ok(Call { url_js: JsValue::from_str(&url), url, headers: header_object, timeout_ms, policy, signal, fetch })
     }
 
@@ -501,10 +500,12 @@ impl Env {
     }
 }
 
-/// The endpoint as an absolute URL: relative ones are resolved against the page in browsers.
-/// Only what fetch can send to is accepted. fetch refuses other URLs with a message that
-/// quotes them, and a URL can hold a secret (a password, a token in the query).
-fn resolve_endpoint(endpoint: &str, env: &Env) -> Result<String, JsValue> {
+/// The URL to POST to: the endpoint as an absolute URL (relative ones are resolved against the
+/// page in browsers) with `/customers/create_portal` appended to its path, keeping its query
+/// and dropping its fragment (appending to the text would put the path inside either). Only
+/// what fetch can send to is accepted. fetch refuses other URLs with a message that quotes
+/// them, and a URL can hold a secret (a password, a token in the query).
+fn request_url(endpoint: &str, env: &Env) -> Result<String, JsValue> {
     let cached = LAST_ENDPOINT.with(|last| last.borrow().as_ref().filter(|(given, _)| given == endpoint).map(|(_, url)| url.clone()));
     if let Some(url) = cached {
         return Ok(url);
@@ -528,6 +529,8 @@ fn resolve_endpoint(endpoint: &str, env: &Env) -> Result<String, JsValue> {
             "endpoint must not hold a user name or password (fetch refuses such URLs): your backend's own credentials belong in its headers, not in the URL",
         ));
     }
+    url.set_pathname(&format!("{}{PATH}", url.pathname().trim_end_matches('/')));
+    url.set_hash("");
     let href = url.href();
     // Only absolute ones: a relative endpoint follows the page, which can change.
     if absolute {

@@ -375,6 +375,22 @@ test("a custom fetch is used, called as fetch(url, init) with the request's JSON
   await rejection(submit(request(), options({ timeoutMs: -1 })), SeamInvalidOptionsError);
 });
 
+test("/customers/create_portal is appended to the endpoint's path, keeping its query and dropping its fragment", async () => {
+  /** @type {string[]} */
+  const urls = [];
+  const fetch = async (/** @type {string} */ url) => (urls.push(url), new Response("{}", { status: 500 }));
+  for (const endpoint of ["https://x.example", "https://x.example/", "https://x.example/base?v=1", "https://x.example/base//#part", "https://x.example/a%20b/?q=1&r=2#f"]) {
+    await rejection(submit(request(), { apiKey: API_KEY, endpoint, fetch, retries: 0 }), SeamInvalidResponseError);
+  }
+  assert.deepEqual(urls, [
+    "https://x.example/customers/create_portal",
+    "https://x.example/customers/create_portal",
+    "https://x.example/base/customers/create_portal?v=1",
+    "https://x.example/base/customers/create_portal",
+    "https://x.example/a%20b/customers/create_portal?q=1&r=2",
+  ]);
+});
+
 test("a custom fetch's answer that is not a Response, or whose reads throw, rejects with SeamInvalidResponseError", async () => {
   const throwing = () => { throw new Error("SECRET from a getter"); };
   const trap = () => new Proxy({}, { get: throwing, has: throwing, getPrototypeOf: throwing });
