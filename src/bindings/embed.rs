@@ -147,11 +147,18 @@ impl EmbeddedPortal {
     pub fn destroy(&self) {
         let mut state = self.state.borrow_mut();
         state.destroyed = true;
-        if let Some(timer) = state.timer.take() {
+        state.cancel_timer();
+        state.iframe.remove();
+    }
+}
+
+impl State {
+    /// Stops the scheduled refresh, if any.
+    fn cancel_timer(&mut self) {
+        if let Some(timer) = self.timer.take() {
             clear_timeout(&timer);
         }
-        state.on_timer = None;
-        state.iframe.remove();
+        self.on_timer = None;
     }
 }
 
@@ -159,9 +166,7 @@ impl Drop for State {
     fn drop(&mut self) {
         // The embed was garbage-collected without destroy(): the timer must not fire into a
         // dropped closure.
-        if let Some(timer) = self.timer.take() {
-            clear_timeout(&timer);
-        }
+        self.cancel_timer();
     }
 }
 
@@ -183,13 +188,12 @@ async fn refresh_now(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
         // A fresh link that this device's clock already calls expired (a clock running ahead,
         // or a backend handing out old links) would be refreshed again at once, and again: the
         // automatic refresh stops there instead, and says why.
-        if remaining_ms(expires_at.as_deref()).is_some_and(|ms| ms <= 0.0) {
-            s.expires_at = None;
-            drop(s);
-            schedule(state, 0.0);
+        let expired = remaining_ms(expires_at.as_deref()).is_some_and(|ms| ms <= 0.0);
+        s.expires_at = expires_at;
+        if expired {
+            s.cancel_timer();
             return Err(invalid("the refreshed link's expires_at has already passed by this device's clock (is it wrong?): it is shown, but not refreshed automatically"));
         }
-        s.expires_at = expires_at;
     }
     schedule(state, MIN_REFRESH_INTERVAL_MS);
     Ok(())
@@ -209,10 +213,7 @@ fn remaining_ms(expires_at: Option<&str>) -> Option<f64> {
 /// callback and a known expiry; else only clears the pending one.
 fn schedule(state: &Rc<RefCell<State>>, min_delay_ms: f64) {
     let mut s = state.borrow_mut();
-    if let Some(timer) = s.timer.take() {
-        clear_timeout(&timer);
-    }
-    s.on_timer = None;
+    s.cancel_timer();
     if s.refresh.is_none() {
         return;
     }

@@ -174,6 +174,7 @@ test("links that are expired or nearly so when they arrive are not refreshed in 
     const skewed = embedPortal("#portal", link("old", -3600_000), { refresh: async () => link(`new${++calls}`, -3600_000), onRefreshError: (/** @type {unknown} */ e) => errors.push(e) });
     await new Promise((r) => setTimeout(r, 300));
     const src = skewed.iframe.src;
+    const expiresAt = skewed.expiresAt;
     skewed.destroy();
     // A backend whose links live 50 ms: refreshed no more than once a second.
     let shortCalls = 0;
@@ -183,6 +184,7 @@ test("links that are expired or nearly so when they arrive are not refreshed in 
     return {
       calls,
       src,
+      expired: Date.parse(expiresAt) < Date.now(),
       // @ts-ignore
       errors: errors.map((e) => `${e.name}: ${e.message}`),
       shortCalls,
@@ -190,6 +192,7 @@ test("links that are expired or nearly so when they arrive are not refreshed in 
   }, page.url().replace(/\/index\.html$/, ""));
   assert.equal(result.calls, 1, "the expired link given is replaced once, then no more");
   assert.match(result.src, /token=new1$/, "the refreshed link is shown");
+  assert.equal(result.expired, true, "expiresAt is the refreshed link's, as given");
   assert.deepEqual(result.errors, ["SeamInvalidOptionsError: the refreshed link's expires_at has already passed by this device's clock (is it wrong?): it is shown, but not refreshed automatically"]);
   assert.equal(result.shortCalls, 1, "refreshed at 25 ms, then not again within a second");
 });
