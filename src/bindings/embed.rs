@@ -136,7 +136,9 @@ impl EmbeddedPortal {
 
     /// Gets a new link from the `refresh` option now and shows it.
     ///
-    /// @throws {SeamInvalidOptionsError} no `refresh` option was given, or it gave an unsafe URL.
+    /// @throws {SeamInvalidOptionsError} no `refresh` option was given, or it gave an unsafe URL,
+    /// or a link that has already expired by this device's clock (that link is shown, and not
+    /// refreshed automatically).
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn refresh(&self) -> Promise {
         let state = self.state.clone();

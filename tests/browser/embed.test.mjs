@@ -175,6 +175,10 @@ test("links that are expired or nearly so when they arrive are not refreshed in 
     await new Promise((r) => setTimeout(r, 300));
     const src = skewed.iframe.src;
     const expiresAt = skewed.expiresAt;
+    const automaticCalls = calls;
+    // Asked for by hand, such a link is shown too, and the call says why nothing follows.
+    const manual = await skewed.refresh().then(() => "resolved", (/** @type {any} */ e) => `${e.name}: ${e.message}`);
+    const manualSrc = skewed.iframe.src;
     skewed.destroy();
     // A backend whose links live 50 ms: refreshed no more than once a second.
     let shortCalls = 0;
@@ -182,8 +186,10 @@ test("links that are expired or nearly so when they arrive are not refreshed in 
     await new Promise((r) => setTimeout(r, 600));
     short.destroy();
     return {
-      calls,
+      calls: automaticCalls,
       src,
+      manual,
+      manualSrc,
       expired: Date.parse(expiresAt) < Date.now(),
       // @ts-ignore
       errors: errors.map((e) => `${e.name}: ${e.message}`),
@@ -193,6 +199,8 @@ test("links that are expired or nearly so when they arrive are not refreshed in 
   assert.equal(result.calls, 1, "the expired link given is replaced once, then no more");
   assert.match(result.src, /token=new1$/, "the refreshed link is shown");
   assert.equal(result.expired, true, "expiresAt is the refreshed link's, as given");
+  assert.equal(result.manual, result.errors[0]);
+  assert.match(result.manualSrc, /token=new2$/);
   assert.deepEqual(result.errors, ["SeamInvalidOptionsError: the refreshed link's expires_at has already passed by this device's clock (is it wrong?): it is shown, but not refreshed automatically"]);
   assert.equal(result.shortCalls, 1, "refreshed at 25 ms, then not again within a second");
 });
