@@ -33,12 +33,14 @@ extern "C" {
     fn unboxed(value: &JsValue) -> JsValue;
 }
 
-/// Whether `string` (a JS string) has a lone surrogate.
-fn is_ill_formed(string: &JsValue) -> bool {
-    match string.unchecked_ref::<WellFormed>().is_well_formed() {
-        Ok(well_formed) => !well_formed,
-        Err(_) => string.dyn_ref::<JsString>().is_some_and(|s| !s.is_valid_utf16()),
-    }
+/// Whether the JS string `string`, already converted to `utf8`, has a lone surrogate.
+/// Converting put U+FFFD in place of any: only then is the UTF-16 check worth a call.
+fn has_lone_surrogate(utf8: &str, string: &JsValue) -> bool {
+    utf8.contains('\u{FFFD}')
+        && match string.unchecked_ref::<WellFormed>().is_well_formed() {
+            Ok(well_formed) => !well_formed,
+            Err(_) => string.dyn_ref::<JsString>().is_some_and(|s| !s.is_valid_utf16()),
+        }
 }
 
 /// A JS value being validated.
@@ -111,9 +113,7 @@ impl Node for JsNode {
         self.string().cloned()
     }
     fn has_lone_surrogate(&self) -> bool {
-        // Converting to UTF-8 put U+FFFD in place of any lone surrogate: only then is the
-        // UTF-16 check worth a call.
-        self.kind == Kind::String && self.string().is_some_and(|s| s.contains('\u{FFFD}')) && is_ill_formed(&self.value)
+        self.kind == Kind::String && self.string().is_some_and(|s| has_lone_surrogate(s, &self.value))
     }
     fn for_each_item(&self, mut f: impl FnMut(usize, Result<Self, Unreadable>)) -> Result<(), Unreadable> {
         if self.kind != Kind::Array {
@@ -134,9 +134,7 @@ impl Node for JsNode {
         let keys = object_keys(&self.value).map_err(|_| Unreadable)?;
         for key in keys.iter() {
             let name = key.as_string().unwrap_or_default();
-            // Converting to UTF-8 put U+FFFD in place of any lone surrogate: only then is the
-            // UTF-16 check worth a call.
-            let lone = name.contains('\u{FFFD}') && is_ill_formed(&key);
+            let lone = has_lone_surrogate(&name, &key);
             match Reflect::get(&self.value, &key) {
                 // JSON.stringify drops undefined values: the key is absent.
                 Ok(value) if value.is_undefined() => {}
