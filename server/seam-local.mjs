@@ -7,7 +7,10 @@
 // - Requests without `Authorization` are taken as coming from the app's own frontend: the
 //   server stands in for the app's backend, which holds the key. In proxy mode (an API key
 //   given, e.g. SEAM_API_KEY) it forwards them to the real Seam API with that key, so a browser
-//   never holds it; otherwise it answers them itself.
+//   never holds it; otherwise it answers them itself. Forwarded with a real key, they are taken
+//   only from the server's own pages (and `allowedOrigins`): a browser sends any site's request
+//   to localhost, so any page open while `npm start` runs could otherwise create real portals,
+//   and with CORS read their links.
 // - Bodies are validated with this package; invalid ones get Seam's 400 `invalid_input`, with a
 //   nested `validation_errors` tree like Seam's (zod's `format()`: `_errors` at every level).
 // - Created portals are served at /portal/<id>?token=…, showing what was configured, until
@@ -32,10 +35,11 @@ const MAX_PORTALS = 10_000;
  *   port?: number, host?: string, publicUrl?: string,
  *   apiKeys?: string[], personalAccessTokens?: Record<string, string>,
  *   portalTtlMs?: number, faults?: boolean, mounts?: Record<string, string>,
- *   upstream?: { endpoint: string, apiKey: string },
+ *   upstream?: Upstream, allowedOrigins?: string[],
  *   log?: (line: string) => void,
  *   onRequest?: (headers: import("node:http").IncomingHttpHeaders, body: string) => void,
  * }} Options
+ * @typedef {{ endpoint: string, apiKey: string, timeoutMs?: number }} Upstream Seam's API, for proxy mode; `timeoutMs` (default 60 000) bounds each forwarded request
  */
 
 /**
@@ -52,6 +56,24 @@ export async function startSeamServer(options = {}) {
     upstream,
     log = () => {},
   } = options;
+  // Each given as an origin or a URL (`http://localhost:5173/`), compared as an origin.
+  const allowedOrigins = (options.allowedOrigins ?? []).map((origin) => {
+    /** @type {URL | undefined} */
+    let url;
+    try {
+      url = new URL(origin);
+    } catch {
+      // Not a URL: refused below.
+    }
+    // `localhost:5173` parses, as a URL of scheme `localhost:`.
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) throw new Error(`allowedOrigins: ${JSON.stringify(origin)} is not an http: or https: origin (such as http://localhost:5173)`);
+    return url.origin;
+  });
+  /** Where proxy mode forwards to: the path appended to the endpoint's, its query kept (as `submit` does). */
+  const upstreamUrl = upstream && parseEndpoint(upstream.endpoint);
+  if (upstreamUrl) upstreamUrl.pathname = `${upstreamUrl.pathname.replace(/\/$/, "")}/customers/create_portal`;
+  /** The origins whose pages may have credential-less requests forwarded upstream: set once listening. */
+  const trustedOrigins = new Set(allowedOrigins);
   /** @type {Fault[]} */
   const faults = [];
   /** @type {Map<string, { token: string, request: any, expiresAt: number, createdAt: string }>} */
@@ -97,7 +119,16 @@ export async function startSeamServer(options = {}) {
     if (fault && (await applyFault(fault, res, requestId))) return;
 
     const authorization = req.headers.authorization;
-    if (authorization === undefined && upstream) return proxy(text, res, upstream);
+    if (authorization === undefined && upstream) {
+      // Browsers send Origin with every POST, same-origin ones included; other clients (a
+      // backend, curl) send none and run where the key is readable anyway.
+      const origin = req.headers.origin;
+      if (origin !== undefined && !trustedOrigins.has(origin)) {
+        const message = `Forbidden: this server adds its Seam API key only to requests from its own pages, not from ${origin.slice(0, 200)} (allow it with allowedOrigins, or SEAM_ALLOWED_ORIGINS for npm start)`;
+        return sendJson(res, 403, seamError("origin_not_allowed", message, requestId));
+      }
+      return proxy(text, res, upstream, requestId);
+    }
     if (authorization !== undefined && !authorized(authorization, req.headers["seam-workspace"])) {
       return sendJson(res, 401, seamError("unauthorized", "Unauthorized", requestId));
     }
@@ -175,26 +206,45 @@ export async function startSeamServer(options = {}) {
   }
 
   /**
+   * Forwards a request to Seam with the server's key, and Seam's answer back. When Seam cannot be
+   * reached or does not answer in time, answers 502 or 504 in Seam's error JSON, naming Seam's
+   * origin only (the endpoint may hold more than a host, and the key is never in a message).
    * @param {string} text
    * @param {import("node:http").ServerResponse} res
-   * @param {{ endpoint: string, apiKey: string }} target
+   * @param {Upstream} target
+   * @param {string} requestId
    */
-  async function proxy(text, res, target) {
-    const response = await fetch(`${target.endpoint.replace(/\/$/, "")}/customers/create_portal`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${target.apiKey}`, "seam-sdk-name": "seam-portal-local-server" },
-      body: text,
-    });
-    const requestId = response.headers.get("seam-request-id");
-    if (requestId) res.setHeader("seam-request-id", requestId);
-    res.writeHead(response.status, { "Content-Type": response.headers.get("content-type") ?? "application/json" });
-    res.end(await response.text());
+  async function proxy(text, res, target, requestId) {
+    const url = /** @type {URL} */ (upstreamUrl);
+    const timeoutMs = target.timeoutMs ?? 60_000;
+    let status, headers, body;
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${target.apiKey}`, "seam-sdk-name": "seam-portal-local-server" },
+        body: text,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      ({ status, headers } = response);
+      body = await response.text();
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === "TimeoutError";
+      const why = timedOut ? `did not answer within ${timeoutMs} ms` : `could not be reached (${networkCause(error)})`;
+      return sendJson(res, timedOut ? 504 : 502, seamError(timedOut ? "upstream_timeout" : "upstream_unreachable", `Seam at ${url.origin} ${why}`, requestId));
+    }
+    const upstreamRequestId = headers.get("seam-request-id");
+    if (upstreamRequestId) res.setHeader("seam-request-id", upstreamRequestId);
+    res.writeHead(status, { "Content-Type": headers.get("content-type") ?? "application/json" });
+    res.end(body);
   }
 
   await new Promise((resolve) => server.listen(options.port ?? 0, host, () => resolve(undefined)));
   const address = /** @type {import("node:net").AddressInfo} */ (server.address());
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
   publicUrl ||= `http://localhost:${address.port}`;
+  for (const own of [url, publicUrl, `http://localhost:${address.port}`, `http://127.0.0.1:${address.port}`, `http://[::1]:${address.port}`]) {
+    trustedOrigins.add(new URL(own).origin);
+  }
   return {
     url,
     faults,
@@ -204,6 +254,27 @@ export async function startSeamServer(options = {}) {
       server.close(() => resolve(undefined));
     }),
   };
+}
+
+/**
+ * The upstream endpoint as a URL, or an error that does not quote it (it may hold credentials).
+ * @param {string} endpoint
+ */
+function parseEndpoint(endpoint) {
+  try {
+    return new URL(endpoint);
+  } catch {
+    throw new Error("upstream.endpoint (SEAM_ENDPOINT for npm start) is not an absolute URL");
+  }
+}
+
+/**
+ * Why a fetch failed, as undici's cause code (`ECONNREFUSED`, `ENOTFOUND`…) or its message.
+ * @param {unknown} error
+ */
+function networkCause(error) {
+  const cause = /** @type {{ cause?: { code?: unknown, message?: unknown } }} */ (error)?.cause;
+  return String(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : "a network error"));
 }
 
 /**

@@ -15,9 +15,9 @@ before(async () => {
 after(() => server.close());
 
 const url = () => `${server.url}/customers/create_portal`;
-/** @param {unknown} body @param {Record<string, string>} [headers] */
-const post = (body, headers = { authorization: "Bearer seam_local_key" }) =>
-  fetch(url(), { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+/** @param {unknown} body @param {Record<string, string>} [headers] @param {string} [to] */
+const post = (body, headers = { authorization: "Bearer seam_local_key" }, to = url()) =>
+  fetch(to, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
 
 test("200: customer_portal, magic_link, ok, and a seam-request-id", async () => {
   const response = await post({ customer_data: { customer_key: "c1" } });
@@ -112,6 +112,75 @@ test("proxy mode: requests without credentials go upstream with the server's key
   } finally {
     await proxy.close();
     await upstream.close();
+  }
+});
+
+test("proxy mode: the server's key is added only for its own pages and allowedOrigins, never for another site's", async () => {
+  /** @type {string[]} */
+  const seen = [];
+  const upstream = await startSeamServer({ apiKeys: ["seam_upstream_key"], onRequest: (headers) => seen.push(String(headers.authorization)) });
+  const proxy = await startSeamServer({ upstream: { endpoint: upstream.url, apiKey: "seam_upstream_key" }, allowedOrigins: ["http://localhost:5173/"] });
+  const port = new URL(proxy.url).port;
+  const body = JSON.stringify({ customer_data: { customer_key: "from a page" } });
+  /** @param {string} origin @param {string} [type] */
+  const postFrom = (origin, type = "application/json") =>
+    fetch(`${proxy.url}/customers/create_portal`, { method: "POST", headers: { origin, "content-type": type }, body });
+  try {
+    // Another site's page, with a JSON body or as a "simple" text/plain POST that skips CORS
+    // preflight, and a DNS-rebinding page (another host name on the same port), a sandboxed one.
+    for (const [origin, type] of [["https://evil.example", undefined], ["https://evil.example", "text/plain"], [`http://evil.example:${port}`, undefined], ["null", undefined]]) {
+      const response = await postFrom(origin, type);
+      assert.equal(response.status, 403, origin);
+      const answer = await response.json();
+      assert.equal(answer.error.type, "origin_not_allowed");
+      assert.match(answer.error.message, /own pages/);
+    }
+    assert.deepEqual(seen, [], "nothing reached upstream");
+    // The server's own pages, under each name it answers to, and an allowed origin.
+    for (const origin of [`http://localhost:${port}`, `http://127.0.0.1:${port}`, "http://localhost:5173"]) {
+      const response = await postFrom(origin);
+      assert.equal(response.status, 200, origin);
+      assert.equal((await response.json()).customer_portal.customer_key, "from a page");
+    }
+    assert.deepEqual(seen, Array(3).fill("Bearer seam_upstream_key"));
+    // A host and port without a scheme parses as a URL of scheme `localhost:`: refused. (A
+    // server started all the same is closed, or the test would never end.)
+    const refusal = await startSeamServer({ allowedOrigins: ["localhost:5173"] }).then((started) => started.close(), (error) => error);
+    assert.match(String(refusal?.message), /allowedOrigins: "localhost:5173" is not an http: or https: origin/);
+  } finally {
+    await proxy.close();
+    await upstream.close();
+  }
+});
+
+test("proxy mode: Seam unreachable or too slow is a 502 or 504 in Seam's error JSON, naming neither the key nor the endpoint's path", async () => {
+  const slow = await startSeamServer({ apiKeys: ["seam_upstream_key"], faults: true });
+  // A port that was just free: nothing listens there.
+  const gone = await startSeamServer();
+  const goneUrl = gone.url;
+  await gone.close();
+  const unreachable = await startSeamServer({ upstream: { endpoint: `${goneUrl}/private/path?token=abc`, apiKey: "seam_upstream_key" } });
+  const timingOut = await startSeamServer({ upstream: { endpoint: slow.url, apiKey: "seam_upstream_key", timeoutMs: 150 } });
+  try {
+    const request = { customer_data: { customer_key: "c" } };
+    const refused = await post(request, {}, `${unreachable.url}/customers/create_portal`);
+    assert.equal(refused.status, 502);
+    const refusal = (await refused.json()).error;
+    assert.equal(refusal.type, "upstream_unreachable");
+    assert.equal(refusal.message, `Seam at ${new URL(goneUrl).origin} could not be reached (ECONNREFUSED)`);
+    slow.faults.push({ delayMs: 1000 });
+    const started = Date.now();
+    const late = await post(request, {}, `${timingOut.url}/customers/create_portal`);
+    assert.equal(late.status, 504);
+    assert.ok(Date.now() - started < 900, "answered when the time was up, not when Seam was");
+    const lateness = (await late.json()).error;
+    assert.equal(lateness.type, "upstream_timeout");
+    assert.equal(lateness.message, `Seam at ${new URL(slow.url).origin} did not answer within 150 ms`);
+    for (const message of [refusal.message, lateness.message]) assert.doesNotMatch(message, /seam_upstream_key|private|token/);
+    // submit reports it as Seam's error answer, with its status and code.
+    await assert.rejects(submit(request, { endpoint: unreachable.url }), { name: "SeamApiError", statusCode: 502, code: "upstream_unreachable" });
+  } finally {
+    await Promise.all([slow.close(), unreachable.close(), timingOut.close()]);
   }
 });
 
