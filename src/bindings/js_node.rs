@@ -4,12 +4,15 @@
 //! a hostile value becomes an `unreadable` issue instead of an exception unwinding through Wasm.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
+use std::rc::Rc;
 
 use js_sys::{Array, JsString, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::js_text::{read_string, TooLarge};
+use crate::validate::json::MAX_LEN;
 use crate::validate::{Kind, Node, Unreadable};
 
 #[wasm_bindgen]
@@ -50,12 +53,58 @@ pub struct JsNode {
     kind: Kind,
     /// The string, converted to UTF-8 once.
     string: OnceCell<Option<String>>,
+    budget: Budget,
+}
+
+/// The UTF-8 bytes of strings (values and keys) a walk may still read, shared by its nodes.
+/// The JSON text route stops at 512 MiB; a walk has no text, so without this it read and kept
+/// strings until Wasm memory ran out at 4 GiB, and Rust's allocator trapped.
+#[derive(Clone)]
+struct Budget(Rc<Cell<Option<usize>>>);
+
+impl Budget {
+    /// Reads `string` as UTF-8 if it fits what is left; once one does not, none is read.
+    fn read(&self, string: &JsValue) -> Option<String> {
+        let left = self.0.get()?;
+        let units = string.dyn_ref::<JsString>()?.length() as usize;
+        // At most 3 bytes a unit: wasm-bindgen's one-call copy cannot exceed what is left.
+        if units.saturating_mul(3) <= left {
+            let utf8 = string.as_string()?;
+            self.0.set(Some(left - utf8.len()));
+            return Some(utf8);
+        }
+        match read_string(string, left)? {
+            Ok(utf8) => {
+                self.0.set(Some(left - utf8.len()));
+                Some(utf8)
+            }
+            Err(TooLarge) => {
+                self.0.set(None);
+                None
+            }
+        }
+    }
 }
 
 impl JsNode {
+    /// Wraps the root of a walk, which may read 512 MiB of strings ([`JsNode::over_budget`]).
+    pub fn new(value: JsValue) -> Self {
+        JsNode::in_walk(value, Budget(Rc::new(Cell::new(Some(MAX_LEN)))))
+    }
+
+    /// Whether the walk met more strings than it may read: its report is then incomplete, and
+    /// the value too large to send.
+    pub fn over_budget(&self) -> bool {
+        self.budget.0.get().is_none()
+    }
+
+    fn child(&self, value: JsValue) -> Self {
+        JsNode::in_walk(value, self.budget.clone())
+    }
+
     /// Wraps a value, classifying it once. Each probe crosses into JS, so the common kinds
     /// (strings, then objects and arrays) are tried first.
-    pub fn new(value: JsValue) -> Self {
+    fn in_walk(value: JsValue, budget: Budget) -> Self {
         let kind = if value.is_string() {
             Kind::String
         } else if value.is_object() {
@@ -68,7 +117,7 @@ impl JsNode {
                 // text path (which reads what JSON.stringify wrote) does.
                 let primitive = unboxed(&value);
                 if !primitive.is_undefined() {
-                    return JsNode::new(primitive);
+                    return JsNode::in_walk(primitive, budget);
                 }
                 Kind::Object
             }
@@ -87,11 +136,11 @@ impl JsNode {
         } else {
             Kind::Function
         };
-        JsNode { value, kind, string: OnceCell::new() }
+        JsNode { value, kind, string: OnceCell::new(), budget }
     }
 
     fn string(&self) -> Option<&String> {
-        self.string.get_or_init(|| self.value.as_string()).as_ref()
+        self.string.get_or_init(|| self.budget.read(&self.value)).as_ref()
     }
 }
 
@@ -122,7 +171,7 @@ impl Node for JsNode {
         let length = Reflect::get(&self.value, &JsValue::from_str("length")).map_err(|_| Unreadable)?;
         let length = length.as_f64().unwrap_or(0.0).clamp(0.0, f64::from(u32::MAX)) as u32;
         for i in 0..length {
-            let item = Reflect::get_u32(&self.value, i).map(JsNode::new).map_err(|_| Unreadable);
+            let item = Reflect::get_u32(&self.value, i).map(|item| self.child(item)).map_err(|_| Unreadable);
             f(i as usize, item);
         }
         Ok(())
@@ -133,12 +182,12 @@ impl Node for JsNode {
         }
         let keys = object_keys(&self.value).map_err(|_| Unreadable)?;
         for key in keys.iter() {
-            let name = key.as_string().unwrap_or_default();
+            let name = self.budget.read(&key).unwrap_or_default();
             let lone = has_lone_surrogate(&name, &key);
             match Reflect::get(&self.value, &key) {
                 // JSON.stringify drops undefined values: the key is absent.
                 Ok(value) if value.is_undefined() => {}
-                Ok(value) => f(&name, lone, Ok(JsNode::new(value))),
+                Ok(value) => f(&name, lone, Ok(self.child(value))),
                 Err(_) => f(&name, lone, Err(Unreadable)),
             }
         }
@@ -149,7 +198,7 @@ impl Node for JsNode {
             return None;
         }
         let value = Reflect::get(&self.value, &JsValue::from_str(key)).ok()?;
-        (!value.is_undefined()).then(|| JsNode::new(value))
+        (!value.is_undefined()).then(|| self.child(value))
     }
     fn same_object(&self, other: &Self) -> bool {
         self.value == other.value

@@ -22,14 +22,25 @@ extern "C" {
     fn encode_into(memory: &JsValue, text: &JsString, from: u32, ptr: u32, capacity: u32) -> Encoded;
 }
 
+/// A string longer than the caller takes, in UTF-8 bytes.
+#[derive(Debug, PartialEq, Eq)]
+pub struct TooLarge;
+
 /// The string, as UTF-8 (lone surrogates become U+FFFD, as with `as_string`), when `value` is
 /// one. Same result as `JsValue::as_string`, copied by `TextEncoder.encodeInto` in one call
-/// instead of character by character.
-pub fn read_string(value: &JsValue) -> Option<String> {
+/// instead of character by character. A string of more than `max_bytes` is `TooLarge`, found
+/// with at most `max_bytes` and a few more held: a V8 string of 2^29 units can take 1.5 GiB as
+/// UTF-8, and Wasm memory ends at 4 GiB, where Rust's allocator traps.
+pub fn read_string(value: &JsValue, max_bytes: usize) -> Option<Result<String, TooLarge>> {
     let text: &JsString = value.dyn_ref()?;
     let units = text.length() as usize;
+    // Every unit takes at least one byte.
+    if units > max_bytes {
+        return Some(Err(TooLarge));
+    }
     // One byte per UTF-16 unit is exact for ASCII; anything else grows the buffer by the most
-    // the rest can need (3 bytes per unit) and continues where the encoder stopped.
+    // the rest can need (3 bytes per unit), up to the limit and 4 bytes more (room for any one
+    // character, so each step makes progress), and continues where the encoder stopped.
     let mut bytes = vec![0u8; units];
     let mut len = 0;
     let mut read = 0;
@@ -42,9 +53,15 @@ pub fn read_string(value: &JsValue) -> Option<String> {
         if read >= units {
             break;
         }
-        bytes.resize(len + (units - read) * 3, 0);
+        if len + (units - read) > max_bytes {
+            return Some(Err(TooLarge));
+        }
+        bytes.resize((len + (units - read) * 3).min(max_bytes + 4), 0);
+    }
+    if len > max_bytes {
+        return Some(Err(TooLarge));
     }
     bytes.truncate(len);
     // TextEncoder writes only UTF-8; checking costs little and keeps this free of `unsafe`.
-    String::from_utf8(bytes).ok()
+    String::from_utf8(bytes).ok().map(Ok)
 }

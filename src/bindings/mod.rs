@@ -82,14 +82,19 @@ pub fn validate_through_tape(value: &JsValue) -> Option<Report> {
     // Copied straight into the vector the tape keeps, and checked there.
     let js_entries = parts.entries();
     let words = js_entries.length() as usize;
-    if words % 2 != 0 {
+    let (numbers, text) = (parts.numbers(), parts.text());
+    // A tape of more than 2 GiB, half of what Wasm memory can ever hold, is not copied in: the
+    // copy would run it out, where Rust's allocator traps. The text route refuses more than
+    // 512 MiB of text; the walk refuses more than 512 MiB of strings.
+    let bytes = u64::from(js_entries.length()) * 4 + u64::from(numbers.length()) * 8 + u64::from(text.length());
+    if words % 2 != 0 || bytes > 1 << 31 || text.length() as usize > validate::json::MAX_LEN {
         return None;
     }
     let mut entries = vec![[0u32; 2]; words / 2];
     js_entries.copy_to(entries.as_flattened_mut());
-    let numbers = parts.numbers().to_vec();
+    let numbers = numbers.to_vec();
     // TextEncoder writes only UTF-8; checking costs little and keeps this free of `unsafe`.
-    let text = String::from_utf8(parts.text().to_vec()).ok()?;
+    let text = String::from_utf8(text.to_vec()).ok()?;
     let tape = validate::Tape::from_js(&text, entries, numbers)?;
     Some(validate::validate(&tape.root()))
 }
@@ -102,15 +107,26 @@ pub fn validate_through_tape(value: &JsValue) -> Option<Report> {
 /// differently the next time), and `withDefaults` parses it.
 pub(crate) fn validate_value_keeping_text(value: &JsValue) -> (Report, Option<js_sys::JsString>) {
     if let Some(js) = faithful_json(value) {
-        if let Some(utf8) = js_text::read_string(&js) {
+        // Text over 512 MiB, like nesting too deep for the text, takes the walk, which reports
+        // values JSON text cannot carry.
+        if let Some(Ok(utf8)) = js_text::read_string(&js, validate::json::MAX_LEN) {
             let report = validate::validate_json(&utf8);
-            // JSON text has limits a JS value does not (nesting): those cases take the walk.
             if !report.issues.iter().any(|i| i.code == validate::IssueCode::InvalidJson) {
                 return (report, Some(js));
             }
         }
     }
-    (validate::validate(&JsNode::new(value.clone())), None)
+    (validate_walking(value), None)
+}
+
+/// Validates a JS value by walking it, reading each property across the boundary.
+fn validate_walking(value: &JsValue) -> Report {
+    let root = JsNode::new(value.clone());
+    let report = validate::validate(&root);
+    if root.over_budget() {
+        return validate::value_too_large();
+    }
+    report
 }
 
 /// The size of this module's WebAssembly memory, in bytes: a diagnostic (memory grows and
@@ -200,14 +216,18 @@ pub fn validate(#[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue
 /// Never throws: text that is not JSON is one `invalid_json` issue saying where.
 #[wasm_bindgen(js_name = validateJson, unchecked_return_type = "ValidationResult")]
 pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string")] json: JsValue) -> JsValue {
-    let Some(text) = js_text::read_string(&json) else {
-        let kind = JsNode::new(json).kind_described();
-        let issue = ValidationIssue {
-            path: String::new(),
-            code: validate::IssueCode::InvalidType,
-            message: format!("validateJson takes JSON text (a string), got {kind}"),
-        };
-        return result(Report { issues: vec![issue], warnings: Vec::new() }, || JsValue::UNDEFINED);
+    let text = match js_text::read_string(&json, validate::json::MAX_LEN) {
+        Some(Ok(text)) => text,
+        Some(Err(js_text::TooLarge)) => return result(validate::text_too_large(), || JsValue::UNDEFINED),
+        None => {
+            let kind = JsNode::new(json).kind_described();
+            let issue = ValidationIssue {
+                path: String::new(),
+                code: validate::IssueCode::InvalidType,
+                message: format!("validateJson takes JSON text (a string), got {kind}"),
+            };
+            return result(Report { issues: vec![issue], warnings: Vec::new() }, || JsValue::UNDEFINED);
+        }
     };
     let report = validate::validate_json(&text);
     if !report.is_valid() {

@@ -248,7 +248,8 @@ impl Call {
         let Head { status, request_id, retry_after, content_type, .. } = head;
         // Read once, in one copy; `JSON.parse` later reads the JS string itself.
         let text = text.dyn_into::<js_sys::JsString>().ok();
-        let utf8 = text.as_ref().and_then(|t| read_string(t)).unwrap_or_default();
+        // An answer over 512 MiB is read as none: no success or error body of Seam's is near.
+        let utf8 = text.as_ref().and_then(|t| read_string(t, crate::validate::json::MAX_LEN)?.ok()).unwrap_or_default();
         Ok(Answer { status, request_id, retry_after, content_type, text: utf8, text_js: text.unwrap_or_default() })
     }
 }

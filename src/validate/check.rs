@@ -3,7 +3,9 @@
 use super::lint::{Noted, Resources, Roles};
 use super::schema::{custom_metadata, Field, Format, Shape, Str, Ty, CUSTOMER_DATA, LANDING_PAGE_KEYS};
 use super::text::{self, DateTimeCheck};
-use super::{IssueCode, Kind, Node, Report, Unreadable, ValidationIssue};
+use std::cmp::Ordering;
+
+use super::{IssueCode, Kind, Node, Report, Unreadable, ValidationIssue, MAX_LISTED};
 
 /// How deep the JSON-safety scan of unknown properties goes: the same limit as for JSON text
 /// (serde_json's), so that both inputs accept the same documents.
@@ -83,13 +85,28 @@ impl Checker {
     }
 
     pub fn error(&mut self, code: IssueCode, message: impl Into<String>) {
-        let issue = ValidationIssue { path: self.path(), code, message: message.into() };
-        self.report.issues.push(issue);
+        self.record(false, code, message.into());
     }
 
     pub fn warn(&mut self, code: IssueCode, message: impl Into<String>) {
-        let issue = ValidationIssue { path: self.path(), code, message: message.into() };
-        self.report.warnings.push(issue);
+        self.record(true, code, message.into());
+    }
+
+    /// Adds an error or a warning, or once that list is full, a last entry saying so, then
+    /// nothing. (Not generic: it is called from a hundred places.)
+    #[inline(never)]
+    fn record(&mut self, warning: bool, code: IssueCode, message: String) {
+        let count = if warning { self.report.warnings.len() } else { self.report.issues.len() };
+        let issue = match count.cmp(&MAX_LISTED) {
+            Ordering::Less => ValidationIssue { path: self.path(), code, message },
+            Ordering::Equal => ValidationIssue {
+                path: String::new(),
+                code: IssueCode::TooManyIssues,
+                message: format!("more than {MAX_LISTED} {} were found: the rest are not listed", if warning { "warnings" } else { "errors" }),
+            },
+            Ordering::Greater => return,
+        };
+        if warning { self.report.warnings.push(issue) } else { self.report.issues.push(issue) }
     }
 
     fn wrong_type(&mut self, expected: &str, kind: Kind) {

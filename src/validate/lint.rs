@@ -15,7 +15,7 @@ use super::check::{quote, Checker};
 use super::keyhash::KeyHash;
 use super::schema::{ResourceList, Shape, LANDING_PAGE_KEYS, RESOURCE_LISTS};
 use super::text::{self, DateTimeCheck};
-use super::{IssueCode, Kind, Node};
+use super::{IssueCode, Kind, Node, MAX_LISTED};
 
 /// A list's resource keys, each with the index of its first entry.
 type Keys<T> = HashMap<T, usize, KeyHash>;
@@ -85,13 +85,15 @@ impl<T: Borrow<str> + Hash + Eq> Resources<T> {
             // The order first (total on any strings, and cheap); only a reversed pair is worth
             // parsing, to be sure both are date-times.
             let valid = |s: &str| text::date_time(s) == DateTimeCheck::Valid;
-            if text::compare_utc(starts, ends).is_gt() && valid(starts) && valid(ends) {
+            // Kept up to the most warnings a report lists, and one more to say there were more.
+            if found.reversed.len() <= MAX_LISTED && text::compare_utc(starts, ends).is_gt() && valid(starts) && valid(ends) {
                 found.reversed.push((index, format!("starts at {starts}, after it ends ({ends})")));
             }
         }
         let Some(key) = key else { return };
         // One hash and one probe, whether the key is new or a duplicate.
         match found.keys.entry(key) {
+            Entry::Occupied(_) if found.duplicates.len() > MAX_LISTED => {}
             Entry::Occupied(first) => {
                 let (key, first): (&str, _) = (first.key().borrow(), first.get());
                 let message = format!("{} is also the {} of entry {first}; Seam keys resources by it", quote(key), RESOURCE_LISTS[roles.list].key);

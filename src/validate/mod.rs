@@ -95,7 +95,15 @@ pub enum IssueCode {
     LoneSurrogate,
     /// A value JSON changes when sending it, such as NaN becoming null (a warning).
     LossyValue,
+    /// More errors, or warnings, were found than a report lists ([`MAX_LISTED`]): this last
+    /// entry says so, and the rest are left out.
+    TooManyIssues,
 }
+
+/// The most errors, and the most warnings, a report lists. Each takes about 150 bytes in Wasm
+/// and more as a JS object; without a limit, 80 MB of JSON text (an array of 40 million wrong
+/// values) ran Wasm out of memory, where Rust's allocator traps.
+pub const MAX_LISTED: usize = 1_000_000;
 
 /// Everything found in one request: errors (which make it invalid) and warnings (which don't).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -135,6 +143,22 @@ pub fn validate_json(text: &str) -> Report {
             warnings: Vec::new(),
         },
     }
+}
+
+/// The report for JSON text of more than [`json::MAX_LEN`] bytes, for callers that find that
+/// out before holding it all (as [`validate_json`] would say, without the position).
+pub fn text_too_large() -> Report {
+    root_issue(IssueCode::InvalidJson, "the text is not valid JSON: it is larger than 512 MiB")
+}
+
+/// The report for a JS value whose strings alone take more than [`json::MAX_LEN`] bytes as
+/// UTF-8: more than the JSON text route takes, and more than a JS string can hold as JSON text.
+pub fn value_too_large() -> Report {
+    root_issue(IssueCode::NotJson, "the request's strings take more than 512 MiB: too large to send as JSON, and to validate")
+}
+
+fn root_issue(code: IssueCode, message: &str) -> Report {
+    Report { issues: vec![ValidationIssue { path: String::new(), code, message: message.to_owned() }], warnings: Vec::new() }
 }
 
 #[cfg(test)]

@@ -263,6 +263,20 @@ fn references_that_exist_are_quiet() {
 }
 
 #[test]
+fn reports_list_at_most_max_listed_errors_and_warnings_then_say_so() {
+    let spaces: Vec<Value> = (0..MAX_LISTED + 5).map(|_| json!({ "space_key": "same", "name": 1 })).collect();
+    let report = check(json!({ "customer_data": { "customer_key": "c", "spaces": spaces } }));
+    for (list, what) in [(&report.issues, "errors"), (&report.warnings, "warnings")] {
+        assert_eq!(list.len(), MAX_LISTED + 1);
+        let last = list.last().unwrap();
+        assert_eq!((last.path.as_str(), last.code), ("", TooManyIssues));
+        assert_eq!(last.message, format!("more than 1000000 {what} were found: the rest are not listed"));
+    }
+    assert_eq!(report.issues[MAX_LISTED - 1].path, format!("customer_data.spaces[{}].name", MAX_LISTED - 1));
+    assert_eq!(report.warnings[MAX_LISTED - 1].code, DuplicateKey);
+}
+
+#[test]
 fn long_values_are_cut_in_messages() {
     let report = check(json!({ "customization_profile_id": "x".repeat(1_000_000) }));
     assert!(report.issues[0].message.len() < 300);

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { runInNewContext } from "node:vm";
-import { PortalRequestBuilder, validate, validateJson, withDefaults } from "seam-portal";
+import { PortalRequestBuilder, validate, validateJson, wasmMemoryBytes, withDefaults } from "seam-portal";
 
 const minimal = () => ({ customer_data: { customer_key: "c" } });
 
@@ -153,6 +153,42 @@ test("1 000 000-element arrays", () => {
   assert.equal(validateJson(JSON.stringify(body)).ok, true);
   const bad = { customer_data: { customer_key: "c", spaces: Array.from({ length: 1_000_000 }, () => 0) } };
   assert.equal(/** @type {any} */ (validate(bad)).issues.length, 1_000_000);
+  stillWorks();
+});
+
+test("more than 1 000 000 errors or warnings: the first 1 000 000 are listed, then one too_many_issues", () => {
+  // Each listed issue costs Wasm memory: 40 million of them (80 MB of text) ran it out.
+  const spaces = `[${"1,".repeat(1_200_000)}{"space_key":"s","name":"n"}]`;
+  const errors = /** @type {any} */ (validateJson(`{"customer_data":{"customer_key":"c","spaces":${spaces}}}`));
+  assert.equal(errors.issues.length, 1_000_001);
+  assert.deepEqual(errors.issues.at(-2), { path: "customer_data.spaces[999999]", code: "invalid_type", message: "expected an object (a space), got a number" });
+  assert.deepEqual(errors.issues.at(-1), { path: "", code: "too_many_issues", message: "more than 1000000 errors were found: the rest are not listed" });
+  // Warnings, from JS values: 1 200 000 resources sharing one key.
+  const same = Array.from({ length: 1_200_000 }, () => ({ space_key: "same", name: "n" }));
+  const warned = validate({ customer_data: { customer_key: "c", spaces: same } });
+  assert.equal(warned.ok, true);
+  assert.equal(warned.warnings.length, 1_000_001);
+  assert.equal(warned.warnings[0].code, "duplicate_key");
+  assert.deepEqual(warned.warnings.at(-1), { path: "", code: "too_many_issues", message: "more than 1000000 warnings were found: the rest are not listed" });
+  stillWorks();
+});
+
+test("more than 512 MiB of text, or of strings in a JS value, is refused without reading it all", () => {
+  // 200 million CJK characters: 400 MB as a JS string, 600 MB as UTF-8. Three such strings in
+  // a value ran Wasm out of its 4 GiB before, and Rust's allocator trapped; the text and the
+  // JS value are now refused at 512 MiB, holding at most that (and 4 bytes) while reading, not
+  // the 600 MB the text takes as UTF-8.
+  const big = "\u4e2d".repeat(200_000_000);
+  const before = wasmMemoryBytes();
+  const text = /** @type {any} */ (validateJson(`{"customer_data":{"customer_key":"${big}"}}`));
+  assert.deepEqual(text.issues, [{ path: "", code: "invalid_json", message: "the text is not valid JSON: it is larger than 512 MiB" }]);
+  // The walk (a Date sends the value there): each string read counts.
+  const walked = /** @type {any} */ (validate({ customer_data: { customer_key: big.slice(0, 100_000_000), spaces: [{ space_key: big.slice(0, 100_000_000), name: "n" }] }, sent_at: new Date(0) }));
+  assert.deepEqual(walked.issues, [{ path: "", code: "not_json", message: "the request's strings take more than 512 MiB: too large to send as JSON, and to validate" }]);
+  assert.ok(wasmMemoryBytes() - before < 540 * 2 ** 20, `Wasm memory grew by ${(wasmMemoryBytes() - before) / 2 ** 20} MiB`);
+  // Under the limit, the same walk validates.
+  const half = /** @type {any} */ (validate({ customer_data: { customer_key: big.slice(0, 50_000_000) }, sent_at: new Date(0) }));
+  assert.equal(half.ok, true);
   stillWorks();
 });
 
