@@ -261,20 +261,26 @@ export async function startSeamServer(options = {}) {
  * @param {string} endpoint
  */
 function parseEndpoint(endpoint) {
+  /** @type {URL} */
+  let url;
   try {
-    return new URL(endpoint);
+    url = new URL(endpoint);
   } catch {
     throw new Error("upstream.endpoint (SEAM_ENDPOINT for npm start) is not an absolute URL");
   }
+  // fetch refuses such URLs, with a message that quotes them.
+  if (url.username || url.password) throw new Error("upstream.endpoint (SEAM_ENDPOINT for npm start) must not hold a user name or password");
+  return url;
 }
 
 /**
- * Why a fetch failed, as undici's cause code (`ECONNREFUSED`, `ENOTFOUND`…) or its message.
+ * Why a fetch failed, as undici's cause code (`ECONNREFUSED`, `ENOTFOUND`…) or the error's
+ * name: messages can quote the URL.
  * @param {unknown} error
  */
 function networkCause(error) {
-  const cause = /** @type {{ cause?: { code?: unknown, message?: unknown } }} */ (error)?.cause;
-  return String(cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : "a network error"));
+  const code = /** @type {{ cause?: { code?: unknown } }} */ (error)?.cause?.code;
+  return typeof code === "string" ? code : error instanceof Error ? error.name : "a network error";
 }
 
 /**

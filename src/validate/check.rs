@@ -1,10 +1,10 @@
 //! Walks a document along the schema tables and records every issue with its path.
 
+use std::cmp::Ordering;
+
 use super::lint::{Noted, Resources, Roles};
 use super::schema::{custom_metadata, Field, Format, Shape, Str, Ty, CUSTOMER_DATA, LANDING_PAGE_KEYS};
 use super::text::{self, DateTimeCheck};
-use std::cmp::Ordering;
-
 use super::{IssueCode, Kind, Node, Report, Unreadable, ValidationIssue, MAX_LISTED};
 
 /// How deep the JSON-safety scan of unknown properties goes: the same limit as for JSON text

@@ -177,6 +177,9 @@ test("proxy mode: Seam unreachable or too slow is a 502 or 504 in Seam's error J
     assert.equal(lateness.type, "upstream_timeout");
     assert.equal(lateness.message, `Seam at ${new URL(slow.url).origin} did not answer within 150 ms`);
     for (const message of [refusal.message, lateness.message]) assert.doesNotMatch(message, /seam_upstream_key|private|token/);
+    // An endpoint with credentials is refused at start (fetch would quote it in its error).
+    const credentialsRefusal = await startSeamServer({ upstream: { endpoint: "https://user:secret@seam.example", apiKey: "k" } }).then((started) => started.close(), (error) => error);
+    assert.equal(String(credentialsRefusal?.message), "upstream.endpoint (SEAM_ENDPOINT for npm start) must not hold a user name or password");
     // submit reports it as Seam's error answer, with its status and code.
     await assert.rejects(submit(request, { endpoint: unreachable.url }), { name: "SeamApiError", statusCode: 502, code: "upstream_unreachable" });
   } finally {
