@@ -28,7 +28,7 @@ const wasmTestEnv = {
  * @param {string} command
  * @param {string[]} args
  * @param {NodeJS.ProcessEnv} [env]
- * @returns {Promise<{ passed: number, failed: number, code: number | null }>}
+ * @returns {Promise<{ passed: number, failed: number, code: number | null, output: string }>}
  */
 function step(title, command, args, env = process.env) {
   console.log(`\n=== ${title}`);
@@ -55,7 +55,7 @@ function step(title, command, args, env = process.env) {
       // tsc reports no count: a clean run is one passing check.
       if (command.endsWith("tsc") || args.some((a) => a.endsWith("/tsc"))) code === 0 ? passed++ : failed++;
       if (code !== 0 && failed === 0) failed = 1;
-      resolve({ passed, failed, code });
+      resolve({ passed, failed, code, output });
     });
   });
 }
@@ -76,7 +76,18 @@ const results = [];
 results.push(await step("Rust (native): model, validator, spec conformance", "cargo", ["test"]));
 results.push(await step("Rust in Wasm: boundary suite in Node", wasm.cargo, ["test", ...wasm.args, "--test", "node"], { ...wasm.env, ...wasmTestEnv }));
 if (browser) {
-  results.push(await step("Rust in Wasm: boundary suite in headless Chromium", wasm.cargo, ["test", ...wasm.args, "--test", "browser"], { ...wasm.env, ...wasmTestEnv }));
+  const chromium = () => step("Rust in Wasm: boundary suite in headless Chromium", wasm.cargo, ["test", ...wasm.args, "--test", "browser"], { ...wasm.env, ...wasmTestEnv });
+  let result = await chromium();
+  // On this VM, Chromium's renderer sometimes stalls before the test page has loaded its
+  // scripts (chromedriver: "Timed out receiving message from renderer"), with no test run: 3
+  // fresh-clone runs in 5 on one day, none the day before, the same code passing on rerun.
+  // Only that case is run again, once: a test that fails, or hangs after the suite started,
+  // stays a failure, and so does a stall that happens twice.
+  if (result.code !== 0 && /Failed to detect test as having been run/.test(result.output) && !/^running \d+ tests?$/m.test(result.output)) {
+    console.log("\nThe Chromium test page never started its tests (a renderer stall): running the suite once more.");
+    result = await chromium();
+  }
+  results.push(result);
 }
 installPackedPackage();
 results.push(await step("Node: the packed package (API, robustness, references)", process.execPath, ["--test", "tests/node/"]));
