@@ -12,6 +12,7 @@
 //                    classes the .d.ts files declare, and not wasm-bindgen's glue)
 //   pkg/errors.js    re-exports the error classes from the wasm-bindgen snippet, so that the
 //                    classes Rust throws are the ones users import
+//   pkg/*.d.cts      the same declarations again, for `require` (generated from the .d.ts)
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -70,6 +71,8 @@ export const { ${[...rustNames, ...errorNames, "init"].join(", ")} } = node;
 export default node.default;
 `);
 
+writeCommonJsDeclarations();
+
 // wasm/imports.js: the import object for instantiating the .wasm. Besides the glue module, the
 // .wasm imports a snippet directly wherever wasm-bindgen needs no shim for a call; which ones
 // that is follows from the Rust signatures, so it is read from the module rather than listed.
@@ -94,6 +97,23 @@ cpSync(join(root, "README.md"), join(pkg, "README.md"));
 
 const size = statSync(join(pkg, "wasm", `${crateName}_bg.wasm`)).size;
 console.log(`built pkg/ (${crateName}_bg.wasm: ${(size / 1024).toFixed(1)} KiB)`);
+
+/**
+ * Writes a CommonJS copy of each declaration file, for `require` (the `exports` map's
+ * `node.require.types`). The package is `"type": "module"`, so TypeScript reads its `.d.ts`
+ * files as ES modules; a CommonJS consumer (`module: node16` or `nodenext`) given them is told
+ * it cannot `require` the package (TS1479, before TypeScript 5.8 and its `require` of ES
+ * modules), although `node.cjs` is CommonJS. The copies differ only in their relative imports,
+ * which name the `.cjs` copies so that TypeScript reads those as CommonJS too.
+ */
+function writeCommonJsDeclarations() {
+  for (const [from, to] of [["index.d.ts", "node.d.cts"], ["errors.d.ts", "errors.d.cts"], [`wasm/${crateName}.d.ts`, `wasm/${crateName}.d.cts`]]) {
+    const text = readFileSync(join(pkg, from), "utf8").replace(/(from\s+"\.{1,2}\/[^"]+)\.js"/g, '$1.cjs"');
+    // Any other form of relative reference (`import("./x.js")`) would still name an ES module.
+    if (/"\.{1,2}\/[^"]+\.js"/.test(text)) throw new Error(`${from} names a .js file in a form this copy does not rewrite`);
+    writeFileSync(join(pkg, to), text);
+  }
+}
 
 /**
  * Writes `imports.js` beside the .wasm: `export const imports = { [module]: namespace, … }`.

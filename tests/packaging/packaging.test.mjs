@@ -85,6 +85,24 @@ test("TypeScript: ESM and CJS consumers type-check with moduleResolution nodenex
   execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { stdio: "inherit" });
 });
 
+test("TypeScript: every resolution mode finds declarations of the module kind it loads (are the types wrong?)", () => {
+  // attw brings its own TypeScript 5, which, unlike the TypeScript 7 above, refuses to let
+  // CommonJS \`require\` declarations that are ES modules (TS1479 under node16 and nodenext).
+  // It exits with 1 on any problem, which execFileSync throws; the JSON shows which.
+  const attw = join(root, "node_modules", "@arethetypeswrong", "cli", "dist", "index.js");
+  let report;
+  try {
+    report = JSON.parse(execFileSync(process.execPath, [attw, "--format", "json", tarball], { encoding: "utf8" }));
+  } catch (error) {
+    const output = /** @type {{ stdout?: string }} */ (error).stdout;
+    assert.fail(output ? JSON.stringify(JSON.parse(output).problems, null, 2) : String(error));
+  }
+  assert.deepEqual(report.problems, {});
+  const kinds = Object.fromEntries(Object.entries(report.analysis.entrypoints["."].resolutions)
+    .map(([mode, r]) => [mode, /** @type {any} */ (r).resolution?.fileName.replace(/^.*\/seam-portal\//, "")]));
+  assert.deepEqual(kinds, { node10: "index.d.ts", "node16-cjs": "node.d.cts", "node16-esm": "index.d.ts", bundler: "index.d.ts" });
+});
+
 test("Vite: a build emits one .wasm, and the page works in Chromium", async () => {
   const dir = consumer("consumer-vite", {
     "index.html": `<!doctype html><title>vite</title><link rel="icon" href="data:,"><script type="module" src="./main.js"></script>`,
