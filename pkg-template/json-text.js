@@ -307,17 +307,20 @@ function isForeignBoxedNonFinite(value) {
 }
 
 /**
- * The primitive inside a boxed number, string, boolean or BigInt (`new Number(5)`,
- * `Object(1n)`), as JSON.stringify unwraps it: by ToNumber and ToString for numbers and
- * strings, by the internal value for booleans and BigInts. `undefined` for any other object.
- * The walk asks this of every object that is not an array or a Date; plain objects answer
- * first, without an exception to catch. Whatever throws (a proxy's trap, a valueOf) leaves the
- * value an object, which the walk then reads and reports.
+ * What JSON.stringify puts in place of an object before reading its properties, in its order:
+ * `null` when the object has a `toJSON` method, own or inherited (JSON sends what that returns,
+ * which the walk does not call: calling it again to send could answer differently); else the
+ * primitive inside a boxed number, string, boolean or BigInt (`new Number(5)`, `Object(1n)`),
+ * unwrapped as JSON.stringify does (ToNumber and ToString for numbers and strings, the internal
+ * value for booleans and BigInts); else `undefined`: the object is read as it is. The walk asks
+ * this of every object that is not an array or a Date. Whatever throws (a proxy's trap, a
+ * valueOf) leaves the value an object, which the walk then reads and reports.
  * @param {object} value
- * @returns {number | string | boolean | bigint | undefined}
+ * @returns {number | string | boolean | bigint | null | undefined}
  */
-export function unboxed(value) {
+export function jsonReplacement(value) {
   try {
+    if (typeof (/** @type {any} */ (value).toJSON) === "function") return null;
     const prototype = Object.getPrototypeOf(value);
     if (prototype === Object.prototype || prototype === null) return undefined;
     for (const [type, unwrap] of BOXES) {

@@ -33,7 +33,8 @@ extern "C" {
 #[wasm_bindgen(module = "/pkg-template/json-text.js")]
 extern "C" {
     // Never throws: it catches whatever the value's own code throws.
-    fn unboxed(value: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = jsonReplacement)]
+    fn json_replacement(value: &JsValue) -> JsValue;
 }
 
 /// Whether the JS string `string`, already converted to `utf8`, has a lone surrogate.
@@ -114,12 +115,16 @@ impl JsNode {
                 Kind::Date
             } else {
                 // JSON.stringify sends `new Number(5)` as 5: so does the walk, as the JSON
-                // text path (which reads what JSON.stringify wrote) does.
-                let primitive = unboxed(&value);
-                if !primitive.is_undefined() {
-                    return JsNode::in_walk(primitive, budget);
+                // text path (which reads what JSON.stringify wrote) does. An object with a
+                // toJSON method is sent as what that returns, not as its properties.
+                let replacement = json_replacement(&value);
+                if replacement.is_null() {
+                    Kind::ToJson
+                } else if !replacement.is_undefined() {
+                    return JsNode::in_walk(replacement, budget);
+                } else {
+                    Kind::Object
                 }
-                Kind::Object
             }
         } else if value.as_f64().is_some() {
             Kind::Number

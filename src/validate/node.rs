@@ -33,6 +33,10 @@ pub enum Kind {
     Function,
     /// A `Date` object (from JS only): JSON sends its ISO string, not an object.
     Date,
+    /// Another object with a `toJSON` method (from JS only), such as a `PortalRequestBuilder`
+    /// or a date library's date: JSON sends what the method returns, not the object's
+    /// properties, so they are not what would be sent.
+    ToJson,
 }
 
 impl Kind {
@@ -50,6 +54,7 @@ impl Kind {
             Kind::Symbol => "a symbol (JSON cannot carry it)",
             Kind::Function => "a function (JSON cannot carry it)",
             Kind::Date => "a Date (pass date.toISOString(), or use PortalRequestBuilder, which converts Dates)",
+            Kind::ToJson => "an object with a toJSON method, which JSON.stringify sends in its place (pass what it returns; for a PortalRequestBuilder, builder.build())",
         }
     }
 }

@@ -137,6 +137,42 @@ fn dates_are_refused_where_strings_are_expected_and_converted_by_the_builder() {
 }
 
 #[wasm_bindgen_test]
+fn objects_with_to_json_are_refused_rather_than_read_by_their_properties() {
+    // JSON.stringify sends what toJSON returns: reading the object's properties would validate
+    // something other than what is sent.
+    let to_json = js_sys::Function::new_no_args(r#"return { customer_data: { customer_key: " bad " } }"#);
+    let own = js(r#"{"customer_data":{"customer_key":"fine"}}"#);
+    Reflect::set(&own, &"toJSON".into(), &to_json).unwrap();
+    let class = js_sys::Function::new_no_args(
+        "class Day { toJSON() { return '2025-06-01T00:00:00' } }; return { customer_key: 'c', x: 1, inner: new Day() }",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+    let inherited = js_sys::Function::new_no_args("class Data { toJSON() { return {} } }; return { customer_data: new Data() }")
+        .call0(&JsValue::NULL)
+        .unwrap();
+    for (body, path) in [(own.clone(), ""), (inherited, "customer_data"), (PortalRequestBuilder::new("c1".into()).into(), "")] {
+        let result = validate(body);
+        assert_eq!(issues(&result), vec![pair(path, "invalid_type")]);
+        let message = get(&Array::from(&get(&result, "issues")).get(0), "message").as_string().unwrap();
+        assert!(message.contains("toJSON") && message.contains("builder.build()"), "{message}");
+    }
+    assert!(with_defaults(own).is_err());
+    // Under a property the spec does not define, JSON sends whatever toJSON returns, and Seam
+    // ignores it: an unknown property, nothing more.
+    let body = js(r#"{"customer_data":{"customer_key":"c"}}"#);
+    Reflect::set(&body, &"extra".into(), &class).unwrap();
+    let result = validate(body);
+    assert!(ok(&result));
+    assert_eq!(Array::from(&get(&result, "warnings")).length(), 1);
+    // A toJSON that is not a function is an ordinary property, as for JSON.stringify.
+    let body = js(r#"{"customer_data":{"customer_key":"c"},"toJSON":5}"#);
+    let result = validate(body);
+    assert!(ok(&result));
+    assert_eq!(get(&Array::from(&get(&result, "warnings")).get(0), "path").as_string().unwrap(), "toJSON");
+}
+
+#[wasm_bindgen_test]
 fn bigint_symbol_function_and_nan_are_reported() {
     let body = js(r#"{"customer_data":{"customer_key":"c1","spaces":[{"name":"n","space_key":"s","geolocation":{"latitude":0,"longitude":0}}]}}"#);
     let geo = get(&get(&get(&get(&body, "customer_data"), "spaces"), "0"), "geolocation");

@@ -86,6 +86,27 @@ test("an invalid request rejects with PortalValidationError and nothing is sent"
   assert.equal(received.length, 0);
 });
 
+test("a request whose objects have toJSON (a builder, a date library's date) is refused, not sent as toJSON rewrites it", async () => {
+  // JSON.stringify sends what toJSON returns, not the properties validation would read:
+  // these all used to validate as valid and then send an invalid body.
+  const { PortalRequestBuilder } = await import("seam-portal");
+  const builder = new PortalRequestBuilder(" has spaces ");
+  const rewritten = { customer_data: { customer_key: "fine" }, toJSON: () => ({ customer_data: { customer_key: " bad " } }) };
+  const day = { valueOf: () => 0, toJSON: () => "2025-06-01T00:00:00" };  // no Z: Seam refuses it
+  const reservation = { reservation_key: "r", starts_at: day };
+  const bodies = [
+    [builder, ""],
+    [rewritten, ""],
+    [{ customer_data: { customer_key: "c", reservations: [reservation] } }, "customer_data.reservations[0].starts_at"],
+  ];
+  for (const [body, path] of bodies) {
+    const error = await rejection(submit(/** @type {any} */ (body), options()), PortalValidationError);
+    assert.deepEqual(error.issues.map((i) => [i.path, i.code]), [[path, "invalid_type"]]);
+    assert.match(error.issues[0].message, /toJSON/);
+  }
+  assert.equal(received.length, 0);
+});
+
 test("wrong token kinds are refused before sending, without repeating the token", async () => {
   for (const apiKey of ["seam_cst1_SECRET", "seam_pk1_SECRET", "seam_at1_SECRET", "eyJSECRET.x.y", "SECRET"]) {
     const error = await rejection(submit(request(), options({ apiKey })), SeamInvalidTokenError);
