@@ -161,8 +161,10 @@ impl PortalRequestBuilder {
     /// Validates the request built so far, without throwing.
     #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
     pub fn validate(&self) -> JsValue {
-        let (report, text) = super::validate_value_keeping_text(&self.body);
-        result(report, || self.copy_of(text))
+        match super::validate_to_text(&self.body) {
+            Ok((report, text)) => result(report, || self.copy_of(Some(text))),
+            Err(report) => result(report, JsValue::undefined),
+        }
     }
 
     /// Returns the validated request, a plain object ready to send.
@@ -170,11 +172,8 @@ impl PortalRequestBuilder {
     /// @throws {PortalValidationError} listing every problem when the request is invalid.
     #[wasm_bindgen(unchecked_return_type = "CreatePortalRequest")]
     pub fn build(&self) -> Result<JsValue, JsValue> {
-        let (report, text) = super::validate_value_keeping_text(&self.body);
-        if !report.is_valid() {
-            return Err(validation_error(report));
-        }
-        Ok(self.copy_of(text))
+        let (_, text) = super::validate_to_text(&self.body).map_err(validation_error)?;
+        Ok(self.copy_of(Some(text)))
     }
 
     /// The request built so far (not validated), as a plain JSON-safe copy.

@@ -65,11 +65,11 @@ extern "C" {
 
 /// Validates a JS value. Plain JSON data, the common case, is written as a tape by a JS walk
 /// and copied into Wasm in three typed arrays; anything else goes through
-/// [`validate_value_keeping_text`]. All routes run the same rules, so they give the same report.
+/// [`validate_as_text_or_walking`]. All routes run the same rules, so they give the same report.
 pub(crate) fn validate_value(value: &JsValue) -> Report {
     match validate_through_tape(value) {
         Some(report) => report,
-        None => validate_value_keeping_text(value).0,
+        None => validate_as_text_or_walking(value).0,
     }
 }
 
@@ -99,13 +99,37 @@ pub fn validate_through_tape(value: &JsValue) -> Option<Report> {
     Some(validate::validate(&tape.root()))
 }
 
+/// Validates a request that is used as JSON text (`submit` sends it; `withDefaults` and the
+/// builder copy it) and hands back that text: `Ok` only with a valid report, and then always
+/// with the very text that was validated, never one serialised afterwards.
+pub(crate) fn validate_to_text(value: &JsValue) -> Result<(Report, js_sys::JsString), Report> {
+    let (report, text) = validate_as_text_or_walking(value);
+    if !report.is_valid() {
+        return Err(report);
+    }
+    if let Some(text) = text {
+        return Ok((report, text));
+    }
+    // The walk found it valid, reading each property once. JSON.stringify reads them again, and
+    // a getter may answer differently the second time (or throw): that text is validated too.
+    let Ok(text) = js_sys::JSON::stringify(value) else {
+        return Err(validate::unreadable_when_serialised());
+    };
+    let sent = match js_text::read_string(&text, validate::json::MAX_LEN) {
+        Some(Ok(utf8)) => validate::validate_json(&utf8),
+        _ => validate::text_too_large(),
+    };
+    // The walk's warnings are the more precise (the text has lost what JSON drops).
+    if sent.is_valid() { Ok((report, text)) } else { Err(sent) }
+}
+
 /// Validates a JS value through its JSON text when serialising changes nothing (one copy into
 /// Wasm instead of a boundary crossing per property), else by walking it, which reports the
 /// values JSON would change or refuse; and hands back the text when it was read through one.
 /// That text is exactly what `JSON.stringify` sends, so `submit` sends it rather than
 /// serialising again (and so sends what was validated, even if a getter would answer
 /// differently the next time), and `withDefaults` parses it.
-pub(crate) fn validate_value_keeping_text(value: &JsValue) -> (Report, Option<js_sys::JsString>) {
+fn validate_as_text_or_walking(value: &JsValue) -> (Report, Option<js_sys::JsString>) {
     if let Some(js) = faithful_json(value) {
         // Text over 512 MiB, like nesting too deep for the text, takes the walk, which reports
         // values JSON text cannot carry.
@@ -247,16 +271,8 @@ pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string")] json: JsVa
 pub fn with_defaults(
     #[wasm_bindgen(unchecked_param_type = "CreatePortalRequest")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let (report, text) = validate_value_keeping_text(&request);
-    if !report.is_valid() {
-        return Err(validation_error(report));
-    }
-    // The copy is the request as JSON.stringify sends it: the text validation read, when it
-    // read one.
-    let text = match text {
-        Some(text) => text,
-        None => js_sys::JSON::stringify(&request)?,
-    };
+    // The copy is the request as JSON.stringify sends it: the text that was validated.
+    let (_, text) = validate_to_text(&request).map_err(validation_error)?;
     let copy = js_text::parse_json(&text)?;
     fill_defaults(&copy, crate::defaults::DOCUMENTED_DEFAULTS);
     Ok(copy)

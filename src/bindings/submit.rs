@@ -120,16 +120,8 @@ pub async fn submit(
     // Read by hand rather than by tsify's conversion, so that a bad option becomes a
     // SeamInvalidOptionsError whose message never repeats a value.
     let options = read_options(options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
-    let (report, text) = super::validate_value_keeping_text(&request);
-    if !report.is_valid() {
-        return Err(validation_error(report));
-    }
+    let (_, body) = super::validate_to_text(&request).map_err(validation_error)?;
     let call = Call::prepare(&options)?;
-    let body = match text {
-        Some(text) => text,
-        None => js_sys::JSON::stringify(&request)
-            .map_err(|_| error("SeamInvalidOptionsError", "the request could not be serialised to JSON"))?,
-    };
     call.send(body).await
 }
 

@@ -157,6 +157,12 @@ pub fn value_too_large() -> Report {
     root_issue(IssueCode::NotJson, "the request's strings take more than 512 MiB: too large to send as JSON, and to validate")
 }
 
+/// The report for a JS value that `JSON.stringify` could not serialise after the validator had
+/// read it without trouble: a getter or a proxy threw the second time it was read.
+pub fn unreadable_when_serialised() -> Report {
+    root_issue(IssueCode::Unreadable, "JSON.stringify threw while serialising the request, which validation had read without trouble (a getter or a proxy)")
+}
+
 fn root_issue(code: IssueCode, message: &str) -> Report {
     Report { issues: vec![ValidationIssue { path: String::new(), code, message: message.to_owned() }], warnings: Vec::new() }
 }

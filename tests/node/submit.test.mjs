@@ -107,6 +107,29 @@ test("a request whose objects have toJSON (a builder, a date library's date) is 
   assert.equal(received.length, 0);
 });
 
+test("what is sent is what was validated, even when a getter answers differently on a later read", async () => {
+  const { withDefaults } = await import("seam-portal");
+  // The function in an unknown property makes validation walk the value, reading each
+  // property once; serialising reads them again. Before, that second read went out unchecked.
+  const changing = () => {
+    let reads = 0;
+    return { customer_data: { get customer_key() { return ++reads > 2 ? " changed " : "fine"; } }, extra: () => 1 };
+  };
+  const throwing = () => {
+    let reads = 0;
+    return { customer_data: { get customer_key() { if (++reads > 2) throw new Error("gone"); return "fine"; } }, extra: () => 1 };
+  };
+  for (const [make, code] of /** @type {const} */ ([[changing, "leading_or_trailing_whitespace"], [throwing, "unreadable"]])) {
+    const error = await rejection(submit(/** @type {any} */ (make()), options()), PortalValidationError);
+    assert.deepEqual(error.issues.map((i) => i.code), [code]);
+    assert.throws(() => withDefaults(/** @type {any} */ (make())), (/** @type {any} */ e) => e instanceof PortalValidationError && e.issues[0].code === code);
+  }
+  assert.equal(received.length, 0);
+  // Read the same every time, such a value is sent, as JSON.stringify writes it.
+  await submit(/** @type {any} */ ({ customer_data: { get customer_key() { return "fine"; } }, extra: () => 1 }), options());
+  assert.equal(received[0].body, '{"customer_data":{"customer_key":"fine"}}');
+});
+
 test("wrong token kinds are refused before sending, without repeating the token", async () => {
   for (const apiKey of ["seam_cst1_SECRET", "seam_pk1_SECRET", "seam_at1_SECRET", "eyJSECRET.x.y", "SECRET"]) {
     const error = await rejection(submit(request(), options({ apiKey })), SeamInvalidTokenError);
