@@ -325,6 +325,12 @@ impl<'a> Utf16Cursor<'a> {
 }
 
 fn error_at(text: &str, pos: usize, what: &'static str) -> SyntaxError {
+    // Editors on Windows may save one; "expected a value" at column 1 would not say why.
+    let what = if pos == 0 && text.starts_with('\u{FEFF}') {
+        "it starts with a byte order mark (U+FEFF), which JSON does not allow (nor does JSON.parse): save it without one"
+    } else {
+        what
+    };
     let pos = pos.min(text.len());
     // `pos` may be inside a multi-byte character (a control character check never is, but be
     // safe): count up to the character boundary at or before it.
@@ -949,6 +955,8 @@ mod tests {
         assert_eq!((e.what, e.line, e.column), ("expected a value", 2, 8));
         let e = Tape::parse("[\"é\" x]").err().unwrap();
         assert_eq!((e.line, e.column), (1, 6));
+        let e = Tape::parse("\u{FEFF}{}").err().unwrap();
+        assert!(e.what.contains("byte order mark") && (e.line, e.column) == (1, 1), "{}", e.what);
     }
 
     #[test]

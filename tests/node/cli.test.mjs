@@ -66,6 +66,10 @@ test("validate --json, and standard input", async () => {
   assert.equal(result.ok, false);
   assert.equal(result.issues[0].path, "locale");
   assert.equal((await run(["validate", file("broken.json", "{oops")])).code, 1);
+  // A file an editor saved with a byte order mark: refused, as JSON.parse refuses it, saying why.
+  const bom = await run(["validate", file("bom.json", "\uFEFF{}")]);
+  assert.equal(bom.code, 1);
+  assert.match(bom.out, /starts with a byte order mark \(U\+FEFF\)/);
 });
 
 test("usage errors exit 2; --help exits 0", async () => {
