@@ -4,7 +4,7 @@
 // also agree with each other, issue for issue.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { validate, validateJson } from "seam-portal";
+import { validate, validateJson, withDefaults } from "seam-portal";
 import { body, rng, sample, slots, MUTATIONS } from "../support/generator.mjs";
 import { compileAjv, requestSchema, seamRequestSchema } from "../support/references.mjs";
 
@@ -50,6 +50,86 @@ test(`verdicts match ajv + Seam's zod schema on ${BODIES} seeded bodies (seed ${
   for (const name of [...Object.keys(MUTATIONS), "unknown", "twoLandingPages", "metadataLimits"]) {
     assert.ok(mutationsSeen.has(name), `mutation ${name} was applied`);
   }
+});
+
+/**
+ * What JS can put in place of a value, or beside it, that JSON.stringify treats its own way.
+ * Each takes the value and its parent (with the key), and changes the parent.
+ * @type {Record<string, (parent: any, key: string | number, value: any) => void>}
+ */
+const ODDITIES = {
+  boxed: (p, k, v) => { if (v !== null && typeof v !== "object") p[k] = Object(v); },
+  negativeZero: (p, k, v) => { if (v === 0) p[k] = -0; },
+  nullPrototype: (p, k, v) => { if (isRecord(v)) p[k] = Object.assign(Object.create(null), v); },
+  classInstance: (p, k, v) => { if (isRecord(v)) p[k] = Object.assign(new Request(), v); },
+  inheritedKeys: (p, k, v) => { if (isRecord(v)) p[k] = Object.assign(Object.create({ inherited: 1n, customer_key: " x " }), v); },
+  transparentProxy: (p, k, v) => { if (v !== null && typeof v === "object") p[k] = new Proxy(v, {}); },
+  reorderingProxy: (p, k, v) => { if (isRecord(v)) p[k] = new Proxy(v, { ownKeys: (t) => Reflect.ownKeys(t).reverse() }); },
+  frozen: (p, k, v) => { if (v !== null && typeof v === "object") Object.freeze(v); },
+  arraySubclass: (p, k, v) => { if (Array.isArray(v)) p[k] = class extends Array {}.from(v); },
+  arrayWithProperty: (p, k, v) => { if (Array.isArray(v)) p[k] = Object.assign(v.slice(), { extra: 1 }); },
+  hole: (p, k, v) => { if (Array.isArray(v) && v.length > 0) v.length += 1; },
+  getter: (p, k, v) => { Object.defineProperty(p, k, { get: () => v, enumerable: true, configurable: true }); },
+  toJSON: (p, k, v) => { if (isRecord(v)) p[k] = { toJSON: () => ({ customer_key: " x ", starts_at: "no" }), ...v }; },
+  date: (p, k, v) => { if (typeof v === "string") p[k] = new Date(0); },
+  undefinedBeside: (p) => { if (!Array.isArray(p)) p.zz_undefined = undefined; },
+  functionBeside: (p) => { if (!Array.isArray(p)) p.zz_function = () => 1; },
+  nanBeside: (p) => { if (!Array.isArray(p)) p.zz_nan = NaN; },
+  symbolKey: (p) => { p[Symbol("s")] = 1n; },
+  hiddenKey: (p) => { if (!Array.isArray(p)) Object.defineProperty(p, "zz_hidden", { value: 1n, enumerable: false, configurable: true }); },
+  loneSurrogateKey: (p) => { if (!Array.isArray(p)) p["\ud800k"] = "v"; },
+  protoKey: (p) => { if (!Array.isArray(p)) Object.defineProperty(p, "__proto__", { value: { customer_key: 1 }, enumerable: true, configurable: true, writable: true }); },
+};
+/** @param {unknown} v @returns {v is Record<string, unknown>} */
+const isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+test(`what validate accepts is what JSON.stringify sends, on ${BODIES} valid bodies with JS oddities (seed ${SEED})`, () => {
+  // submit, withDefaults and the builder send or copy JSON.stringify's text: a value validate
+  // accepts must give a valid text, and withDefaults (submit's route) must agree with validate.
+  const r = rng(SEED);
+  const schema = requestSchema();
+  const names = Object.keys(ODDITIES);
+  let accepted = 0;
+  for (let i = 0; i < BODIES; i++) {
+    const value = sample(r, schema, "", r.pick([0.3, 0.6, 0.9]));
+    value.customer_data ??= { customer_key: "c1" };
+    /** @type {Array<[any, string | number]>} */
+    const places = [];
+    (function collect(/** @type {any} */ v) {
+      if (v !== null && typeof v === "object") for (const k of Object.keys(v)) (places.push([v, k]), collect(v[k]));
+    })(value);
+    const applied = [];
+    for (let n = 1 + r.int(3); n > 0; n--) {
+      const [parent, key] = r.pick(places);
+      const name = r.pick(names);
+      try {
+        ODDITIES[name](parent, key, parent[key]);
+        applied.push(`${name}@${key}`);
+      } catch {
+        // It does not fit there (a frozen parent, a key already made a getter): skipped.
+      }
+    }
+    const result = validate(value);
+    let text;
+    try {
+      text = JSON.stringify(value);
+    } catch {
+      text = undefined;
+    }
+    const context = `body ${i} (${applied.join(", ")}): ${JSON.stringify(result).slice(0, 1500)}`;
+    if (result.ok) {
+      accepted++;
+      assert.ok(text !== undefined && validateJson(text).ok, `validate accepted what JSON.stringify does not send as a valid body: ${context}`);
+    }
+    let copied = true;
+    try {
+      withDefaults(/** @type {any} */ (value));
+    } catch {
+      copied = false;
+    }
+    assert.equal(copied, result.ok, `withDefaults and validate disagree: ${context}`);
+  }
+  assert.ok(accepted > BODIES * 0.3 && accepted < BODIES * 0.95, `${accepted} of ${BODIES} accepted`);
 });
 
 test("the generator covers every field of the spec", () => {
