@@ -77,6 +77,7 @@ pub struct SubmitOptions {
     #[tsify(optional)]
     pub retries: Option<u32>,
     /// The longest wait before a retry, in milliseconds; a longer `Retry-After` ends the retries.
+    /// `Infinity` waits as long as `Retry-After` says.
     ///
     /// @default 30000
     #[serde(default)]
@@ -180,11 +181,12 @@ impl Call {
             return Err(error("SeamInvalidOptionsError", "timeoutMs must be a positive number of milliseconds"));
         }
         let defaults = RetryPolicy::default();
-        let policy = RetryPolicy {
-            retries: options.retries.unwrap_or(defaults.retries),
-            max_delay_ms: options.max_retry_delay_ms.filter(|d| d.is_finite() && *d >= 0.0).unwrap_or(defaults.max_delay_ms),
-            ..defaults
-        };
+        let max_delay_ms = options.max_retry_delay_ms.unwrap_or(defaults.max_delay_ms);
+        // Written to refuse NaN too. Infinity is a limit like any other: none.
+        if !(max_delay_ms >= 0.0) {
+            return Err(error("SeamInvalidOptionsError", "maxRetryDelayMs must be a number of milliseconds, 0 or more (Infinity for no limit)"));
+        }
+        let policy = RetryPolicy { retries: options.retries.unwrap_or(defaults.retries), max_delay_ms, ..defaults };
         let signal = match &options.signal {
             s if s.is_undefined() || s.is_null() => None,
             s => Some(s.clone().dyn_into::<AbortSignal>().map_err(|_| error("SeamInvalidOptionsError", "signal must be an AbortSignal"))?),

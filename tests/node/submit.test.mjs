@@ -254,6 +254,21 @@ test("a Retry-After beyond the cap ends the retries at once", async () => {
   assert.equal(received.length, 1);
 });
 
+test("maxRetryDelayMs: Infinity sets no limit; a negative number or NaN is refused, not replaced by the default", async () => {
+  for (const maxRetryDelayMs of [-1, NaN]) {
+    const error = await rejection(submit(request(), options({ maxRetryDelayMs })), SeamInvalidOptionsError);
+    assert.match(error.message, /maxRetryDelayMs must be a number of milliseconds, 0 or more/);
+  }
+  assert.equal(received.length, 0);
+  // An hour's Retry-After, which the default limit would end at once (above), is waited out:
+  // the call ends only when the caller aborts it, after the one attempt.
+  server.faults.push({ status: 429, headers: { "retry-after": "3600" } });
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 300);
+  await assert.rejects(submit(request(), options({ signal: controller.signal, maxRetryDelayMs: Infinity })), (e) => e instanceof Error && e.name === "AbortError");
+  assert.equal(received.length, 1);
+});
+
 test("503 three times: two retries, then SeamApiError", async () => {
   server.faults.push({ status: 503 }, { status: 503 }, { status: 503 });
   const error = await rejection(submit(request(), options()), SeamApiError);
