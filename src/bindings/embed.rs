@@ -75,7 +75,7 @@ struct State {
 /// iframe a previous call put there. With a `refresh` option, the link is replaced before its
 /// `expires_at`.
 ///
-/// @throws {SeamInvalidOptionsError} no such container, or a URL that is not `https:` (`http:` only on loopback).
+/// @throws {SeamInvalidOptionsError} no such container, a URL that is not `https:` (`http:` only on loopback), or an option of the wrong kind.
 #[wasm_bindgen(js_name = embedPortal)]
 pub fn embed_portal(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] container: JsValue,
@@ -84,6 +84,15 @@ pub fn embed_portal(
 ) -> Result<EmbeddedPortal, JsValue> {
     let options: EmbedOptions =
         super::options::read(&options.map_or(JsValue::UNDEFINED, |o| o.js_value())).map_err(|e| invalid(&e.message("embedPortal")))?;
+    // Checked before the page is touched. A wrong value is refused rather than replaced by the
+    // default: a `refresh` that is not a function would otherwise leave the link to expire.
+    let refresh_before_ms = options.refresh_before_ms.unwrap_or(60_000.0);
+    // Written to refuse NaN too.
+    if !(refresh_before_ms >= 0.0) {
+        return Err(invalid("the embedPortal options are invalid: `refreshBeforeMs` must be a number of milliseconds, 0 or more"));
+    }
+    let refresh = callback(options.refresh, "refresh")?;
+    let on_refresh_error = callback(options.on_refresh_error, "onRefreshError")?;
     let container = find_container(&container)?;
     let (url, expires_at) = read_portal(&portal_or_url)?;
     let document = container.owner_document().ok_or_else(|| invalid("the container is not in a document"))?;
@@ -105,12 +114,11 @@ pub fn embed_portal(
     style.set_property("border", "0")?;
     style.set_property("display", "block")?;
     iframe.set_src(&url);
-    let function = |v: JsValue| v.dyn_into::<Function>().ok();
     let state = Rc::new(RefCell::new(State {
         iframe,
-        refresh: function(options.refresh),
-        on_refresh_error: function(options.on_refresh_error),
-        refresh_before_ms: options.refresh_before_ms.filter(|v| v.is_finite() && *v >= 0.0).unwrap_or(60_000.0),
+        refresh,
+        on_refresh_error,
+        refresh_before_ms,
         expires_at,
         timer: None,
         on_timer: None,
@@ -279,6 +287,17 @@ fn read_portal(value: &JsValue) -> Result<(String, Option<String>), JsValue> {
     };
     check_portal_url(&url).map_err(|reason| invalid(&format!("refusing to embed: {}", reason.replacen("customer_portal.url", "the portal URL", 1))))?;
     Ok((url, expires_at))
+}
+
+/// An optional callback option: absent (`undefined` or `null`), or a function.
+fn callback(value: JsValue, name: &str) -> Result<Option<Function>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    match value.dyn_into::<Function>() {
+        Ok(function) => Ok(Some(function)),
+        Err(_) => Err(invalid(&format!("the embedPortal options are invalid: `{name}` must be a function"))),
+    }
 }
 
 fn invalid(message: &str) -> JsValue {

@@ -94,6 +94,37 @@ test("unsafe URLs are refused, without repeating them", async () => {
   assert.equal(missing, "SeamInvalidOptionsError");
 });
 
+test("options of the wrong kind are refused before the page changes, not replaced by defaults", async () => {
+  const result = await page.evaluate(() => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    const container = document.createElement("div");
+    document.body.append(container);
+    const link = { customer_portal: { url: "https://portal.example/", expires_at: new Date(Date.now() + 3600_000).toISOString() } };
+    const errors = [{ refresh: "https://portal.example/" }, { onRefreshError: true }, { refreshBeforeMs: -1 }, { refreshBeforeMs: NaN }].map((options) => {
+      try {
+        embedPortal(container, link, options);
+        return "embedded";
+      } catch (e) {
+        // @ts-ignore
+        return `${e.name}: ${e.message}`;
+      }
+    });
+    const untouched = container.childElementCount === 0;
+    // Absent callbacks (undefined or null) are allowed.
+    embedPortal(container, link, { refresh: null, onRefreshError: undefined }).destroy();
+    container.remove();
+    return { errors, untouched };
+  });
+  assert.deepEqual(result.errors, [
+    "SeamInvalidOptionsError: the embedPortal options are invalid: `refresh` must be a function",
+    "SeamInvalidOptionsError: the embedPortal options are invalid: `onRefreshError` must be a function",
+    "SeamInvalidOptionsError: the embedPortal options are invalid: `refreshBeforeMs` must be a number of milliseconds, 0 or more",
+    "SeamInvalidOptionsError: the embedPortal options are invalid: `refreshBeforeMs` must be a number of milliseconds, 0 or more",
+  ]);
+  assert.ok(result.untouched, "no iframe was added");
+});
+
 test("a look-alike element is refused with SeamInvalidOptionsError, and what Rust held is freed", async () => {
   const result = await page.evaluate(() => {
     // @ts-ignore
