@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { runInNewContext } from "node:vm";
-import { PortalRequestBuilder, validate, validateJson, wasmMemoryBytes, withDefaults } from "seam-portal";
+import { PortalRequestBuilder, submit, validate, validateJson, wasmMemoryBytes, withDefaults } from "seam-portal";
 
 const minimal = () => ({ customer_data: { customer_key: "c" } });
 
@@ -123,7 +123,7 @@ test("boxed primitives are read as JSON.stringify sends them, on either path", (
   stillWorks();
 });
 
-test("objects with toJSON are refused where the request has a value", () => {
+test("objects with toJSON are refused where the request has a value, and submit sends nothing", async () => {
   // A date library's date: sent as what toJSON returns (here without the Z Seam requires).
   const day = { toJSON: () => "2025-06-01T00:00:00" };
   const reservations = [{ reservation_key: "r", starts_at: day }];
@@ -138,6 +138,11 @@ test("objects with toJSON are refused where the request has a value", () => {
     assert.deepEqual(codes(validate(root)), [":invalid_type"]);
     assert.match(/** @type {any} */ (validate(root)).issues[0].message, /toJSON.*builder\.build\(\)/);
     assert.throws(() => withDefaults(/** @type {any} */ (root)), /toJSON/);
+    let sent = 0;
+    const fetch = async () => (sent++, new Response("{}"));
+    await assert.rejects(submit(/** @type {any} */ (root), { apiKey: "seam_test_key", fetch }), (/** @type {any} */ e) =>
+      e.name === "PortalValidationError" && /toJSON/.test(e.message));
+    assert.equal(sent, 0);
   }
   // Where the spec defines nothing, JSON sends whatever toJSON returns and Seam ignores it.
   assert.deepEqual(codes(validate({ ...minimal(), extra: day })), []);
