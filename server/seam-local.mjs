@@ -32,7 +32,7 @@ const MAX_PORTALS = 10_000;
  * (a string is sent as HTML); with neither, answer normally after the delay.
  * @typedef {{ status?: number, body?: unknown, headers?: Record<string, string>, delayMs?: number, drop?: boolean }} Fault
  * @typedef {{
- *   port?: number, host?: string, publicUrl?: string,
+ *   port?: number, portAttempts?: number, host?: string, publicUrl?: string,
  *   apiKeys?: string[], personalAccessTokens?: Record<string, string>,
  *   portalTtlMs?: number, faults?: boolean, mounts?: Record<string, string>,
  *   upstream?: Upstream, allowedOrigins?: string[],
@@ -66,7 +66,7 @@ export async function startSeamServer(options = {}) {
       // Not a URL: refused below.
     }
     // `localhost:5173` parses, as a URL of scheme `localhost:`.
-    if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) throw new Error(`allowedOrigins: ${JSON.stringify(origin)} is not an http: or https: origin (such as http://localhost:5173)`);
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) throw new ServerConfigError(`allowedOrigins (SEAM_ALLOWED_ORIGINS for npm start): ${JSON.stringify(origin)} is not an http: or https: origin (such as http://localhost:5173)`);
     return url.origin;
   });
   /** Where proxy mode forwards to: the path appended to the endpoint's, its query kept (as `submit` does). */
@@ -238,7 +238,7 @@ export async function startSeamServer(options = {}) {
     res.end(body);
   }
 
-  await new Promise((resolve) => server.listen(options.port ?? 0, host, () => resolve(undefined)));
+  await listenOnFreePort(server, options.port ?? 0, host, options.portAttempts ?? 1);
   const address = /** @type {import("node:net").AddressInfo} */ (server.address());
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
   publicUrl ||= `http://localhost:${address.port}`;
@@ -257,6 +257,60 @@ export async function startSeamServer(options = {}) {
 }
 
 /**
+ * A setting the server cannot start with (a port, a host, an origin, the upstream endpoint). Its
+ * message says which and why, so `npm start` shows it alone, without a stack trace.
+ */
+export class ServerConfigError extends Error {
+  /** @param {string} message @param {{ cause?: unknown }} [options] */
+  constructor(message, options) {
+    super(message, options);
+    this.name = "ServerConfigError";
+  }
+}
+
+/**
+ * Listens on `port`, or while it is taken on the ports after it, `attempts` in all (as Vite's dev
+ * server does, so that a second `npm start` or another tool on 8080 does not stop the demo).
+ * Errors that no other port would mend (no such address, no permission) are reported at once.
+ * @param {import("node:http").Server} server
+ * @param {number} port
+ * @param {string} host
+ * @param {number} attempts
+ */
+async function listenOnFreePort(server, port, host, attempts) {
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServerConfigError(`the port must be a whole number from 0 to 65535, not ${String(port).slice(0, 20)}`);
+  for (let attempt = 1; ; attempt++, port++) {
+    try {
+      await new Promise((resolve, reject) => {
+        const failed = (/** @type {Error} */ error) => {
+          server.off("listening", listening);
+          reject(error);
+        };
+        const listening = () => {
+          server.off("error", failed);
+          resolve(undefined);
+        };
+        server.once("error", failed).once("listening", listening).listen(port, host);
+      });
+      return;
+    } catch (error) {
+      const code = /** @type {{ code?: unknown }} */ (error)?.code;
+      if (code === "EADDRINUSE" && attempt < attempts && port > 0 && port < 65535) continue;
+      const where = `port ${port} on ${host}`;
+      if (code === "EADDRINUSE") {
+        const tried = attempt > 1 ? ` (and the ${attempt - 1} before it)` : "";
+        throw new ServerConfigError(`${where}${tried} is already in use, perhaps by an earlier npm start: stop it, or choose another port (PORT=8090 npm start)`, { cause: error });
+      }
+      if (code === "EACCES") throw new ServerConfigError(`${where} needs privileges this process does not have: choose a port from 1024 up (PORT=8090 npm start)`, { cause: error });
+      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND" || code === "EAI_AGAIN") {
+        throw new ServerConfigError(`cannot listen on ${host}: it is not an address or host name of this machine (HOST=localhost, the default, or HOST=0.0.0.0 for every interface)`, { cause: error });
+      }
+      throw error;
+    }
+  }
+}
+
+/**
  * The upstream endpoint as a URL, or an error that does not quote it (it may hold credentials).
  * @param {string} endpoint
  */
@@ -266,10 +320,10 @@ function parseEndpoint(endpoint) {
   try {
     url = new URL(endpoint);
   } catch {
-    throw new Error("upstream.endpoint (SEAM_ENDPOINT for npm start) is not an absolute URL");
+    throw new ServerConfigError("upstream.endpoint (SEAM_ENDPOINT for npm start) is not an absolute URL");
   }
   // fetch refuses such URLs, with a message that quotes them.
-  if (url.username || url.password) throw new Error("upstream.endpoint (SEAM_ENDPOINT for npm start) must not hold a user name or password");
+  if (url.username || url.password) throw new ServerConfigError("upstream.endpoint (SEAM_ENDPOINT for npm start) must not hold a user name or password");
   return url;
 }
 

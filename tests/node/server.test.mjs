@@ -1,10 +1,12 @@
 // @ts-check
 // The local Seam-compatible server on its own, and Seam's official client against it.
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { after, before, test } from "node:test";
 import { SeamHttp, SeamHttpInvalidInputError, SeamHttpUnauthorizedError } from "@seamapi/http/connect";
 import { submit } from "seam-portal";
-import { LOCAL_WORKSPACE_ID, pathSegments, startSeamServer, validationErrorTree } from "../../server/seam-local.mjs";
+import { LOCAL_WORKSPACE_ID, pathSegments, ServerConfigError, startSeamServer, validationErrorTree } from "../../server/seam-local.mjs";
 import { seamRequestSchema } from "../support/references.mjs";
 
 /** @type {Awaited<ReturnType<typeof startSeamServer>>} */
@@ -146,7 +148,7 @@ test("proxy mode: the server's key is added only for its own pages and allowedOr
     // A host and port without a scheme parses as a URL of scheme `localhost:`: refused. (A
     // server started all the same is closed, or the test would never end.)
     const refusal = await startSeamServer({ allowedOrigins: ["localhost:5173"] }).then((started) => started.close(), (error) => error);
-    assert.match(String(refusal?.message), /allowedOrigins: "localhost:5173" is not an http: or https: origin/);
+    assert.match(String(refusal?.message), /allowedOrigins \(SEAM_ALLOWED_ORIGINS for npm start\): "localhost:5173" is not an http: or https: origin/);
   } finally {
     await proxy.close();
     await upstream.close();
@@ -200,4 +202,96 @@ test("Seam's official client creates a portal against the local server, and reco
   });
   const wrong = SeamHttp.fromApiKey("seam_wrong_key", { endpoint: server.url });
   await assert.rejects(wrong.customers.createPortal({ customer_data: { customer_key: "x" } }), SeamHttpUnauthorizedError);
+});
+
+/**
+ * Holds a loopback port, as another program would: resolves with it and a function freeing it.
+ * @param {number} [port] 0 for any free one
+ */
+async function holdPort(port = 0) {
+  const holder = createServer();
+  await new Promise((resolve, reject) => holder.once("error", reject).listen(port, "127.0.0.1", () => resolve(undefined)));
+  return { port: /** @type {import("node:net").AddressInfo} */ (holder.address()).port, free: () => new Promise((resolve) => holder.close(() => resolve(undefined))) };
+}
+
+/**
+ * Runs `npm start`'s server (server/index.mjs) with `env` until it exits or prints `until`,
+ * then stops it (after 10 s at the latest); resolves with its exit code (null when stopped) and output.
+ * @param {Record<string, string>} env @param {RegExp} until
+ */
+function runStart(env, until) {
+  const child = spawn(process.execPath, ["server/index.mjs"], { cwd: new URL("../..", import.meta.url), env: { PATH: process.env.PATH, ...env } });
+  let stdout = "", stderr = "";
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill(), 10_000);
+    // Stopped a moment after: what it prints on the other stream at the same time arrives too.
+    const seen = () => (until.test(stdout + stderr) ? setTimeout(() => child.kill(), 300) : undefined);
+    child.stdout.on("data", (chunk) => (stdout += chunk, seen()));
+    child.stderr.on("data", (chunk) => (stderr += chunk, seen()));
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+test("a taken port: startSeamServer rejects (it used to crash the process), or moves on to the next when asked to", async () => {
+  // Two free ports in a row: the first is held, the server is asked to start on it.
+  let held, next;
+  for (;;) {
+    held = await holdPort();
+    next = await holdPort(held.port + 1).catch(() => undefined);
+    if (next) break;
+    await held.free();
+  }
+  await next.free();
+  try {
+    const refusal = await startSeamServer({ port: held.port }).then((started) => started.close(), (error) => error);
+    assert.ok(refusal instanceof ServerConfigError);
+    assert.equal(refusal.message, `port ${held.port} on 127.0.0.1 is already in use, perhaps by an earlier npm start: stop it, or choose another port (PORT=8090 npm start)`);
+    const moved = await startSeamServer({ port: held.port, portAttempts: 2 });
+    try {
+      assert.equal(new URL(moved.url).port, String(held.port + 1));
+      assert.equal((await post({ customer_data: { customer_key: "moved" } }, undefined, `${moved.url}/customers/create_portal`)).status, 200);
+    } finally {
+      await moved.close();
+    }
+    for (const port of [-1, 65536, 1.5, NaN]) {
+      const bad = await startSeamServer({ port }).then((started) => started.close(), (error) => error);
+      assert.ok(bad instanceof ServerConfigError, String(port));
+      assert.match(bad.message, /^the port must be a whole number from 0 to 65535, not /);
+    }
+  } finally {
+    await held.free();
+  }
+});
+
+test("npm start's server: a setting it cannot start with is one clear line and exit code 1, never a stack trace", async () => {
+  const held = await holdPort();
+  try {
+    const cases = [
+      [{ PORT: String(held.port), HOST: "127.0.0.1" }, `npm start: port ${held.port} on 127.0.0.1 is already in use, perhaps by an earlier npm start: stop it, or choose another port (PORT=8090 npm start)\n`],
+      [{ PORT: "eighty" }, 'npm start: PORT must be a port number from 0 to 65535, not "eighty"\n'],
+      [{ PORT: "70000" }, 'npm start: PORT must be a port number from 0 to 65535, not "70000"\n'],
+      [{ PORT: "0", SEAM_ALLOWED_ORIGINS: "localhost:5173" }, 'npm start: allowedOrigins (SEAM_ALLOWED_ORIGINS for npm start): "localhost:5173" is not an http: or https: origin (such as http://localhost:5173)\n'],
+      [{ PORT: "0", SEAM_API_KEY: "seam_k", SEAM_ENDPOINT: "connect.getseam.com" }, "npm start: upstream.endpoint (SEAM_ENDPOINT for npm start) is not an absolute URL\n"],
+    ];
+    for (const [env, message] of cases) {
+      const { code, stdout, stderr } = await runStart(/** @type {Record<string, string>} */ (env), /$^/);
+      assert.equal(code, 1, JSON.stringify(env));
+      assert.equal(stderr, message);
+      assert.equal(stdout, "");
+    }
+  } finally {
+    await held.free();
+  }
+});
+
+test("npm start's server in proxy mode on an address other machines reach warns that they can use the key", async () => {
+  const exposed = await runStart({ PORT: "0", HOST: "0.0.0.0", SEAM_API_KEY: "seam_not_sent" }, /warning: .*\n/);
+  assert.match(exposed.stdout, /^seam-portal demo: http:\/\/0\.0\.0\.0:\d+\/ \(proxy mode: creating real portals with SEAM_API_KEY\)\n$/);
+  assert.equal(exposed.stderr, "warning: HOST=0.0.0.0 in proxy mode: any machine that can reach this server can create real portals with your SEAM_API_KEY through it\n");
+  assert.doesNotMatch(exposed.stdout + exposed.stderr, /seam_not_sent/);
+  const local = await runStart({ PORT: "0", SEAM_API_KEY: "seam_not_sent" }, /seam-portal demo: .*\n/);
+  assert.equal(local.stderr, "");
 });
