@@ -8,7 +8,8 @@
 //
 // `faithfulJson`'s text is only used when nothing would be changed by
 // serialising: every value that JSON.stringify alters (a Date or other toJSON, NaN or an
-// infinity, boxed or not, a function or symbol, `undefined` in an array) or that makes it throw
+// infinity, boxed or not, a function or symbol, `undefined` in an array, a Map or Set, which it
+// sends as `{}`) or that makes it throw
 // (a BigInt, a cycle, a throwing getter) sends `validate` down the walk instead, which reports
 // such values precisely. Lone surrogates need no check: JSON.stringify escapes them (`"\ud800"`), and the
 // Rust parser flags escaped ones as the walk does.
@@ -241,9 +242,9 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
  * @param {number} budget
  */
 function carriesFaithfully(root, budget) {
-  if (typeof (/** @type {any} */ (root).toJSON) === "function") return false;
   /** @type {any[]} */
-  const stack = [root];
+  const stack = [];
+  if (!faithfulLeaf(root, stack)) return false;
   while (stack.length > 0) {
     const container = stack.pop();
     if (Array.isArray(container)) {
@@ -281,20 +282,62 @@ function faithfulLeaf(value, stack) {
       return true;
     case "number":
       return Number.isFinite(value);
-    case "object":
+    case "object": {
       if (value === null) return true;
       if (typeof (/** @type {any} */ (value).toJSON) === "function") return false;
-      // A boxed NaN or infinity is sent as null, as the number is. (Other boxed primitives are
-      // sent as the primitive, which is what the walk reads too.) `instanceof` answers for this
-      // realm's objects; one from another realm (an iframe, `vm`) is recognised by its tag, and
-      // an object that only claims the tag costs a walk.
-      if (value instanceof Number ? !Number.isFinite(Number(value)) : !(value instanceof Object) && isForeignBoxedNonFinite(value)) return false;
+      // Plain objects and arrays, nearly every value, need nothing more: one prototype read
+      // rather than a test for each kind of object JSON.stringify changes.
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== Array.prototype && !otherObjectIsFaithful(value)) return false;
       stack.push(value);
       return true;
+    }
     default:
       // bigint, symbol, function
       return false;
   }
+}
+
+/**
+ * Whether JSON.stringify sends an object that is neither a plain object nor an array (a class
+ * instance, a boxed primitive, a Map, an object of another realm) as the walk reads it.
+ * @param {object} value
+ */
+function otherObjectIsFaithful(value) {
+  // A Map or Set is sent as `{}`, its entries lost.
+  if (isCollection(value)) return false;
+  // A boxed NaN or infinity is sent as null, as the number is. (Other boxed primitives are
+  // sent as the primitive, which is what the walk reads too.) `instanceof` answers for this
+  // realm's objects; one from another realm (an iframe, `vm`) is recognised by its tag, and
+  // an object that only claims the tag costs a walk.
+  return value instanceof Number ? Number.isFinite(Number(value)) : value instanceof Object || !isForeignBoxedNonFinite(value);
+}
+
+// Taken when the module loads, so that a page that replaces them changes nothing here.
+const COLLECTION_PROBES = [Map.prototype.has, Set.prototype.has, WeakMap.prototype.has, WeakSet.prototype.has];
+const COLLECTION_TAGS = new Set(["[object Map]", "[object Set]", "[object WeakMap]", "[object WeakSet]"]);
+
+/**
+ * Whether `value` is a Map, Set, WeakMap or WeakSet (or of a subclass), of this realm or of
+ * another (an iframe, `vm`). `instanceof`, or for another realm's object its tag, says which
+ * objects may be one, cheaply; the internal slot decides: each `has` throws unless `value` has
+ * its kind's, whatever its prototype says.
+ * @param {object} value
+ */
+function isCollection(value) {
+  const maybe = value instanceof Object
+    ? value instanceof Map || value instanceof Set || value instanceof WeakMap || value instanceof WeakSet
+    : COLLECTION_TAGS.has(Object.prototype.toString.call(value));
+  if (!maybe) return false;
+  for (const has of COLLECTION_PROBES) {
+    try {
+      has.call(value, undefined);
+      return true;
+    } catch {
+      // Not this kind.
+    }
+  }
+  return false;
 }
 
 /**
@@ -312,11 +355,12 @@ function isForeignBoxedNonFinite(value) {
  * which the walk does not call: calling it again to send could answer differently); else the
  * primitive inside a boxed number, string, boolean or BigInt (`new Number(5)`, `Object(1n)`),
  * unwrapped as JSON.stringify does (ToNumber and ToString for numbers and strings, the internal
- * value for booleans and BigInts); else `undefined`: the object is read as it is. The walk asks
- * this of every object that is not an array or a Date. Whatever throws (a proxy's trap, a
+ * value for booleans and BigInts); else `COLLECTION` for a Map or Set (sent as `{}`, without
+ * its entries, which the walk reports); else `undefined`: the object is read as it is. The walk
+ * asks this of every object that is not an array or a Date. Whatever throws (a proxy's trap, a
  * valueOf) leaves the value an object, which the walk then reads and reports.
  * @param {object} value
- * @returns {number | string | boolean | bigint | null | undefined}
+ * @returns {number | string | boolean | bigint | symbol | null | undefined}
  */
 export function jsonReplacement(value) {
   try {
@@ -332,11 +376,15 @@ export function jsonReplacement(value) {
       }
       return unwrap(value);
     }
+    if (isCollection(value)) return COLLECTION;
   } catch {
     // A proxy or a throwing valueOf: left as an object.
   }
   return undefined;
 }
+
+/** What `jsonReplacement` answers for a Map or Set: no unwrapped primitive is a symbol. */
+const COLLECTION = Symbol("Map or Set");
 
 /** @type {Array<[{ prototype: { valueOf(): unknown } }, (value: any) => number | string | boolean | bigint]>} */
 const BOXES = [

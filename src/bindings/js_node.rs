@@ -116,10 +116,13 @@ impl JsNode {
             } else {
                 // JSON.stringify sends `new Number(5)` as 5: so does the walk, as the JSON
                 // text path (which reads what JSON.stringify wrote) does. An object with a
-                // toJSON method is sent as what that returns, not as its properties.
+                // toJSON method is sent as what that returns, not as its properties, and a Map
+                // or Set as `{}`.
                 let replacement = json_replacement(&value);
                 if replacement.is_null() {
                     Kind::ToJson
+                } else if replacement.is_symbol() {
+                    Kind::Collection
                 } else if !replacement.is_undefined() {
                     return JsNode::in_walk(replacement, budget);
                 } else {

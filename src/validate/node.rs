@@ -37,6 +37,9 @@ pub enum Kind {
     /// or a date library's date: JSON sends what the method returns, not the object's
     /// properties, so they are not what would be sent.
     ToJson,
+    /// A `Map`, `Set`, `WeakMap` or `WeakSet` (from JS only): JSON sends it as `{}`, without
+    /// its entries.
+    Collection,
 }
 
 impl Kind {
@@ -55,6 +58,7 @@ impl Kind {
             Kind::Function => "a function (JSON cannot carry it)",
             Kind::Date => "a Date (pass date.toISOString(), or use PortalRequestBuilder, which converts Dates)",
             Kind::ToJson => "an object with a toJSON method, which JSON.stringify sends in its place (pass what it returns; for a PortalRequestBuilder, builder.build())",
+            Kind::Collection => "a Map or Set, which JSON.stringify sends as {}, without its entries (pass a plain object, such as Object.fromEntries(map), or an array, such as [...set])",
         }
     }
 }

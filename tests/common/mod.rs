@@ -173,6 +173,39 @@ fn objects_with_to_json_are_refused_rather_than_read_by_their_properties() {
 }
 
 #[wasm_bindgen_test]
+fn maps_and_sets_are_refused_rather_than_sent_as_empty_objects() {
+    // JSON.stringify sends a Map or Set as `{}`: its entries would be lost without a word (a Map
+    // given as the request was sent as `{}`).
+    let make = |code: &str| js_sys::Function::new_no_args(code).call0(&JsValue::NULL).unwrap();
+    let root = make("return new Map([['customer_data', { customer_key: 'c' }]])");
+    let metadata = make("return { customer_data: { customer_key: 'c', reservations: [{ reservation_key: 'r', custom_metadata: new Map([['floor', '2']]) }] } }");
+    let subclass = make("class Registry extends Map {}; return { customer_data: new Registry() }");
+    let set = make("return { customer_data: { customer_key: 'c', spaces: new Set() } }");
+    for (body, path) in [
+        (root.clone(), ""),
+        (metadata, "customer_data.reservations[0].custom_metadata"),
+        (subclass, "customer_data"),
+        (set, "customer_data.spaces"),
+    ] {
+        let result = validate(body.clone());
+        assert_eq!(issues(&result), vec![pair(path, "invalid_type")]);
+        let message = get(&Array::from(&get(&result, "issues")).get(0), "message").as_string().unwrap();
+        assert!(message.contains("a Map or Set, which JSON.stringify sends as {}"), "{message}");
+        assert!(with_defaults(body).is_err());
+    }
+    // Only the internal slot makes a Map: an object that merely inherits from Map.prototype is
+    // read by its properties, as JSON.stringify reads it.
+    let look_alike = make("return { customer_data: Object.assign(Object.create(Map.prototype), { customer_key: 'c' }) }");
+    assert!(ok(&validate(look_alike)));
+    // Under a property the spec does not define, Seam ignores whatever is sent.
+    let body = js(r#"{"customer_data":{"customer_key":"c"}}"#);
+    Reflect::set(&body, &"extra".into(), &root).unwrap();
+    let result = validate(body);
+    assert!(ok(&result));
+    assert_eq!(Array::from(&get(&result, "warnings")).length(), 1);
+}
+
+#[wasm_bindgen_test]
 fn bigint_symbol_function_and_nan_are_reported() {
     let body = js(r#"{"customer_data":{"customer_key":"c1","spaces":[{"name":"n","space_key":"s","geolocation":{"latitude":0,"longitude":0}}]}}"#);
     let geo = get(&get(&get(&get(&body, "customer_data"), "spaces"), "0"), "geolocation");

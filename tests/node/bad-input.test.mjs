@@ -149,6 +149,40 @@ test("objects with toJSON are refused where the request has a value, and submit 
   stillWorks();
 });
 
+test("Maps and Sets, which JSON.stringify sends as {}, are refused where the request has a value, and submit sends nothing", async () => {
+  const metadata = (/** @type {unknown} */ custom_metadata) => ({ customer_data: { customer_key: "c", reservations: [{ reservation_key: "r", custom_metadata }] } });
+  const at = "customer_data.reservations[0].custom_metadata";
+  class Registry extends Map {}
+  const cases = [
+    // The root, whose entries would all be lost: Seam would get `{}`.
+    [new Map([["customer_data", { customer_key: "c" }]]), ":invalid_type"],
+    [metadata(new Map([["floor", "2"]])), `${at}:invalid_type`],
+    [metadata(new Registry([["floor", "2"]])), `${at}:invalid_type`],
+    [metadata(new WeakMap()), `${at}:invalid_type`],
+    [{ customer_data: { customer_key: "c", spaces: new Set([{ space_key: "s", name: "n" }]) } }, "customer_data.spaces:invalid_type"],
+    // Another realm's (an iframe's, a vm context's).
+    [metadata(runInNewContext("new Map([['floor', '2']])")), `${at}:invalid_type`],
+  ];
+  for (const [body, expected] of cases) {
+    assert.deepEqual(codes(validate(body)), [expected]);
+    const message = /** @type {any} */ (validate(body)).issues[0].message;
+    assert.match(message, /a Map or Set, which JSON\.stringify sends as \{\}, without its entries \(pass a plain object, such as Object\.fromEntries\(map\), or an array, such as \[\.\.\.set\]\)/);
+    assert.throws(() => withDefaults(/** @type {any} */ (body)), /Map or Set/);
+    let sent = 0;
+    const fetch = async () => (sent++, new Response("{}"));
+    await assert.rejects(submit(/** @type {any} */ (body), { apiKey: "seam_test_key", fetch }), (/** @type {any} */ e) =>
+      e.name === "PortalValidationError" && /Map or Set/.test(e.message));
+    assert.equal(sent, 0);
+  }
+  // An object that only inherits from Map.prototype has no entries to lose: it is read as an
+  // object, as JSON.stringify reads it. Where the spec defines nothing, Seam ignores whatever
+  // is sent: an unknown property, nothing more.
+  assert.deepEqual(codes(validate(metadata(Object.assign(Object.create(Map.prototype), { floor: "2" })))), []);
+  const ignored = validate({ ...minimal(), extra: new Map([["a", 1]]) });
+  assert.deepEqual([ignored.ok, ignored.warnings.map((w) => `${w.path}:${w.code}`)], [true, ["extra:unknown_property"]]);
+  stillWorks();
+});
+
 test("__proto__ and constructor keys are kept as data, and nothing is polluted", () => {
   const text = '{"customer_data":{"customer_key":"c","__proto__":{"polluted":1}},"constructor":{"prototype":{"polluted":1}}}';
   const result = validateJson(text);
