@@ -3,7 +3,8 @@
 // (`npm start`) and the tests.
 //
 // - Requests with `Authorization` are checked as Seam checks them: an API key it knows, or a
-//   personal access token with the workspace it belongs to in `seam-workspace`; 401 otherwise.
+//   personal access token or console session token (a JWT) with the workspace it belongs to
+//   in `seam-workspace`; 401 otherwise.
 // - Requests without `Authorization` are taken as coming from the app's own frontend: the
 //   server stands in for the app's backend, which holds the key. In proxy mode (an API key
 //   given, e.g. SEAM_API_KEY) it forwards them to the real Seam API with that key, so a browser
@@ -33,7 +34,7 @@ const MAX_PORTALS = 10_000;
  * @typedef {{ status?: number, body?: unknown, headers?: Record<string, string>, delayMs?: number, drop?: boolean }} Fault
  * @typedef {{
  *   port?: number, portAttempts?: number, host?: string, publicUrl?: string,
- *   apiKeys?: string[], personalAccessTokens?: Record<string, string>,
+ *   apiKeys?: string[], personalAccessTokens?: Record<string, string>, consoleSessionTokens?: Record<string, string>,
  *   portalTtlMs?: number, faults?: boolean, mounts?: Record<string, string>,
  *   upstream?: Upstream, allowedOrigins?: string[],
  *   log?: (line: string) => void,
@@ -51,6 +52,7 @@ export async function startSeamServer(options = {}) {
     host = "127.0.0.1",
     apiKeys = ["seam_local_key"],
     personalAccessTokens = { seam_at_local_token: LOCAL_WORKSPACE_ID },
+    consoleSessionTokens = { ey_local_console_session: LOCAL_WORKSPACE_ID },
     portalTtlMs = 60 * 60 * 1000,
     mounts = {},
     upstream,
@@ -161,7 +163,10 @@ export async function startSeamServer(options = {}) {
   function authorized(authorization, workspace) {
     const token = /^Bearer (.+)$/.exec(authorization)?.[1];
     if (!token) return false;
-    if (token.startsWith("seam_at")) return personalAccessTokens[token] !== undefined && personalAccessTokens[token] === workspace;
+    // Own properties only: a token named `constructor` finds nothing.
+    const workspaceOf = (/** @type {Record<string, string>} */ tokens) => (Object.hasOwn(tokens, token) ? tokens[token] : undefined);
+    if (token.startsWith("seam_at")) return workspaceOf(personalAccessTokens) !== undefined && workspaceOf(personalAccessTokens) === workspace;
+    if (token.startsWith("ey")) return workspaceOf(consoleSessionTokens) !== undefined && workspaceOf(consoleSessionTokens) === workspace;
     return apiKeys.includes(token);
   }
 

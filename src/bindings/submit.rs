@@ -53,7 +53,14 @@ pub struct SubmitOptions {
     #[serde(default)]
     #[tsify(optional)]
     pub personal_access_token: Option<String>,
-    /// The workspace a personal access token acts in, sent as `seam-workspace`.
+    /// A Seam Console session token (a JWT, `ey…`); needs `workspaceId`. It is the signed-in
+    /// user's own session, made for a browser: unlike keys, it needs no
+    /// `dangerouslyAllowBrowser`.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub console_session_token: Option<String>,
+    /// The workspace a personal access token or console session acts in, sent as
+    /// `seam-workspace`.
     #[serde(default)]
     #[tsify(optional)]
     pub workspace_id: Option<String>,
@@ -143,18 +150,27 @@ impl Call {
     fn prepare(options: &SubmitOptions) -> Result<Call, JsValue> {
         let env = Env::get();
         let from_env = |name: &'static str| if env.node && !env.browser { env.var(name) } else { None };
-        let api_key = options.api_key.clone().or_else(|| if options.personal_access_token.is_none() { from_env("SEAM_API_KEY") } else { None });
-        let pat = options.personal_access_token.clone().or_else(|| if options.api_key.is_none() { from_env("SEAM_PERSONAL_ACCESS_TOKEN") } else { None });
-        let credential = match (api_key, pat) {
-            (Some(_), Some(_)) => return Err(error("SeamInvalidOptionsError", "give either an API key or a personal access token, not both (check SEAM_API_KEY and SEAM_PERSONAL_ACCESS_TOKEN)")),
-            (Some(key), None) => Some(Credential::ApiKey(key)),
-            (None, Some(token)) => Some(Credential::PersonalAccessToken {
-                token,
-                workspace_id: options.workspace_id.clone().or_else(|| from_env("SEAM_WORKSPACE_ID")),
-            }),
-            (None, None) => None,
+        // The environment is read only when no option names a credential, as Seam's SDK does.
+        // (No variable holds a console session: it belongs to a signed-in user, not a process.)
+        let given = [&options.api_key, &options.personal_access_token, &options.console_session_token];
+        let none_given = given.iter().all(|option| option.is_none());
+        if given.iter().filter(|option| option.is_some()).count() > 1 {
+            return Err(error("SeamInvalidOptionsError", "give one of apiKey, personalAccessToken and consoleSessionToken, not several"));
+        }
+        let api_key = options.api_key.clone().or_else(|| if none_given { from_env("SEAM_API_KEY") } else { None });
+        let pat = options.personal_access_token.clone().or_else(|| if none_given { from_env("SEAM_PERSONAL_ACCESS_TOKEN") } else { None });
+        let workspace_id = || options.workspace_id.clone().or_else(|| from_env("SEAM_WORKSPACE_ID"));
+        let credential = match (api_key, pat, options.console_session_token.clone()) {
+            (Some(_), Some(_), _) => return Err(error("SeamInvalidOptionsError", "give either an API key or a personal access token, not both (check SEAM_API_KEY and SEAM_PERSONAL_ACCESS_TOKEN)")),
+            (Some(key), None, _) => Some(Credential::ApiKey(key)),
+            (None, Some(token), _) => Some(Credential::PersonalAccessToken { token, workspace_id: workspace_id() }),
+            (None, None, Some(token)) => Some(Credential::ConsoleSessionToken { token, workspace_id: workspace_id() }),
+            (None, None, None) => None,
         };
-        if credential.is_some() && env.browser && options.dangerously_allow_browser != Some(true) {
+        // Keys and personal access tokens are long-lived secrets that anyone who can open the
+        // page could read; a console session is the signed-in user's own.
+        let secret = matches!(credential, Some(Credential::ApiKey(_) | Credential::PersonalAccessToken { .. }));
+        if secret && env.browser && options.dangerously_allow_browser != Some(true) {
             return Err(error(
                 "SeamInvalidOptionsError",
                 "API keys and personal access tokens must stay on servers: in a browser, call your own backend (an endpoint, without credentials), or pass dangerouslyAllowBrowser: true",
@@ -166,7 +182,7 @@ impl Call {
         if credential.is_none() && !custom_endpoint {
             return Err(error(
                 "SeamInvalidOptionsError",
-                "no credentials: pass apiKey or personalAccessToken (in Node, or set SEAM_API_KEY), or an endpoint of your own backend that adds them",
+                "no credentials: pass apiKey, personalAccessToken or consoleSessionToken (in Node, or set SEAM_API_KEY), or an endpoint of your own backend that adds them",
             ));
         }
         let credential_headers = match credential {

@@ -1,7 +1,8 @@
-//! Credentials, as Seam's official SDK classifies them: API keys (`seam_…`), personal access
-//! tokens (`seam_at…`, with a workspace id), and the kinds that cannot call this route from
-//! here (client session tokens `seam_cst…`, publishable keys `seam_pk…`, JWT console sessions).
-//! No message here ever contains a token.
+//! Credentials, as Seam's official SDK classifies them. This route takes the three kinds its
+//! spec lists (`api_key`, `pat_with_workspace`, `console_session_with_workspace`): API keys
+//! (`seam_…`), personal access tokens (`seam_at…`) and console session tokens (JWTs, `ey…`),
+//! the last two with a workspace id. Client session tokens (`seam_cst…`) and publishable keys
+//! (`seam_pk…`) cannot call it. No message here ever contains a token.
 
 /// What a caller authenticates with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +14,13 @@ pub enum Credential {
         /// The token.
         token: String,
         /// The workspace id, required with a personal access token.
+        workspace_id: Option<String>,
+    },
+    /// A Seam Console session (a JWT) and the workspace it acts in: also `seam-workspace`.
+    ConsoleSessionToken {
+        /// The token.
+        token: String,
+        /// The workspace id, required with a console session token.
         workspace_id: Option<String>,
     },
 }
@@ -35,7 +43,7 @@ fn kind(token: &str) -> &'static str {
     } else if token.starts_with("seam_at") {
         "a personal access token"
     } else if token.starts_with("ey") {
-        "a JWT (console session token)"
+        "a console session token (a JWT)"
     } else if token.starts_with("seam_") {
         "an API key"
     } else {
@@ -63,30 +71,49 @@ pub fn headers(credential: &Credential) -> Result<Vec<(&'static str, String)>, C
             "not a Seam token" => Err(CredentialError::InvalidToken(
                 "apiKey is not a Seam API key: API keys start with seam_".into(),
             )),
-            other => Err(CredentialError::InvalidToken(format!(
-                "apiKey is {other}, not an API key{}",
-                if other == "a personal access token" { ": pass it as personalAccessToken, with workspaceId" } else { "" }
-            ))),
+            other => Err(CredentialError::InvalidToken(format!("apiKey is {other}, not an API key{}", pass_as(other)))),
         },
         Credential::PersonalAccessToken { token, workspace_id } => match kind(token) {
-            "a personal access token" if !header_safe(token) => {
-                Err(CredentialError::InvalidToken(unsafe_in_header("personalAccessToken")))
-            }
-            "a personal access token" => match workspace_id.as_deref() {
-                Some(id) if !header_safe(id) => Err(CredentialError::InvalidOptions(unsafe_in_header("workspaceId"))),
-                Some(id) if !id.is_empty() => Ok(vec![
-                    ("authorization", format!("Bearer {token}")),
-                    ("seam-workspace", id.to_owned()),
-                ]),
-                _ => Err(CredentialError::InvalidOptions(
-                    "a personal access token needs workspaceId (or SEAM_WORKSPACE_ID): it acts in one workspace".into(),
-                )),
-            },
+            "a personal access token" => with_workspace("personalAccessToken", token, workspace_id.as_deref()),
             "not a Seam token" => Err(CredentialError::InvalidToken(
                 "personalAccessToken is not a Seam personal access token: they start with seam_at".into(),
             )),
-            other => Err(CredentialError::InvalidToken(format!("personalAccessToken is {other}, not a personal access token"))),
+            other => Err(CredentialError::InvalidToken(format!("personalAccessToken is {other}, not a personal access token{}", pass_as(other)))),
         },
+        Credential::ConsoleSessionToken { token, workspace_id } => match kind(token) {
+            "a console session token (a JWT)" => with_workspace("consoleSessionToken", token, workspace_id.as_deref()),
+            "not a Seam token" => Err(CredentialError::InvalidToken(
+                "consoleSessionToken is not a Seam console session token: they are JWTs, which start with ey".into(),
+            )),
+            other => Err(CredentialError::InvalidToken(format!("consoleSessionToken is {other}, not a console session token{}", pass_as(other)))),
+        },
+    }
+}
+
+/// The headers of a token that acts in one workspace (a personal access token, a console
+/// session), given as the option `option`.
+fn with_workspace(option: &str, token: &str, workspace_id: Option<&str>) -> Result<Vec<(&'static str, String)>, CredentialError> {
+    if !header_safe(token) {
+        return Err(CredentialError::InvalidToken(unsafe_in_header(option)));
+    }
+    match workspace_id {
+        Some(id) if !header_safe(id) => Err(CredentialError::InvalidOptions(unsafe_in_header("workspaceId"))),
+        Some(id) if !id.is_empty() => Ok(vec![("authorization", format!("Bearer {token}")), ("seam-workspace", id.to_owned())]),
+        _ => Err(CredentialError::InvalidOptions(format!(
+            "{option} needs workspaceId (or SEAM_WORKSPACE_ID): {} acts in one workspace",
+            if option == "personalAccessToken" { "a personal access token" } else { "a console session" }
+        ))),
+    }
+}
+
+/// Where a token of kind `kind`, given in the wrong option, belongs: "" for the kinds this
+/// route does not take.
+fn pass_as(kind: &str) -> &'static str {
+    match kind {
+        "an API key" => ": pass it as apiKey",
+        "a personal access token" => ": pass it as personalAccessToken, with workspaceId",
+        "a console session token (a JWT)" => ": pass it as consoleSessionToken, with workspaceId",
+        _ => "",
     }
 }
 
@@ -122,6 +149,32 @@ mod tests {
     }
 
     #[test]
+    fn console_session_tokens_with_their_workspace() {
+        let session = Credential::ConsoleSessionToken { token: "eyJhbGciOi.x.y".into(), workspace_id: Some("w".into()) };
+        assert_eq!(
+            headers(&session).unwrap(),
+            vec![("authorization", "Bearer eyJhbGciOi.x.y".into()), ("seam-workspace", "w".into())]
+        );
+        let alone = Credential::ConsoleSessionToken { token: "eySECRET".into(), workspace_id: None };
+        assert_eq!(refused(alone), "consoleSessionToken needs workspaceId (or SEAM_WORKSPACE_ID): a console session acts in one workspace");
+        let empty = Credential::ConsoleSessionToken { token: "eySECRET".into(), workspace_id: Some(String::new()) };
+        assert!(refused(empty).contains("needs workspaceId"));
+        for (token, expected) in [
+            ("seam_SECRET", "consoleSessionToken is an API key, not a console session token: pass it as apiKey"),
+            ("seam_at1_SECRET", "consoleSessionToken is a personal access token, not a console session token: pass it as personalAccessToken, with workspaceId"),
+            ("seam_cst1_SECRET", "consoleSessionToken is a client session token, not a console session token"),
+            ("seam_pk1_SECRET", "consoleSessionToken is a publishable key, not a console session token"),
+            ("SECRET", "consoleSessionToken is not a Seam console session token: they are JWTs, which start with ey"),
+        ] {
+            assert_eq!(refused(Credential::ConsoleSessionToken { token: token.into(), workspace_id: Some("w".into()) }), expected);
+        }
+        // Given in another option, a JWT is pointed to its own.
+        assert_eq!(refused(Credential::ApiKey("eySECRET".into())), "apiKey is a console session token (a JWT), not an API key: pass it as consoleSessionToken, with workspaceId");
+        let as_pat = Credential::PersonalAccessToken { token: "eySECRET".into(), workspace_id: Some("w".into()) };
+        assert_eq!(refused(as_pat), "personalAccessToken is a console session token (a JWT), not a personal access token: pass it as consoleSessionToken, with workspaceId");
+    }
+
+    #[test]
     fn values_a_header_cannot_carry_are_refused_by_option_name() {
         for bad in ["\n", "\r", "\0", "é", "\u{7f}"] {
             let message = refused(Credential::ApiKey(format!("seam_SECRET{bad}")));
@@ -130,6 +183,8 @@ mod tests {
             assert!(refused(pat).starts_with("personalAccessToken holds characters"));
             let workspace = Credential::PersonalAccessToken { token: "seam_at1_x".into(), workspace_id: Some(format!("SECRET{bad}")) };
             assert!(refused(workspace).starts_with("workspaceId holds characters"));
+            let session = Credential::ConsoleSessionToken { token: format!("eySECRET{bad}"), workspace_id: Some("w".into()) };
+            assert!(refused(session).starts_with("consoleSessionToken holds characters"));
         }
         let tab = Credential::PersonalAccessToken { token: "seam_at1_x".into(), workspace_id: Some("w\tx".into()) };
         assert!(headers(&tab).is_ok(), "a tab is allowed in a header value");

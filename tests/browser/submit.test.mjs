@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { startSeamServer } from "../../server/seam-local.mjs";
+import { LOCAL_WORKSPACE_ID, startSeamServer } from "../../server/seam-local.mjs";
 import { startStaticServer } from "../../server/static.mjs";
 import { launch } from "../support/browser.mjs";
 
@@ -83,6 +83,13 @@ test("an API key in a browser is refused unless dangerouslyAllowBrowser", async 
   assert.equal(personal.name, "SeamInvalidOptionsError");
   const allowed = await submitIn(crossPage, { apiKey: "seam_local_key", endpoint: seam.url, dangerouslyAllowBrowser: true });
   assert.equal(allowed.ok, true, `cross-origin, through CORS: ${JSON.stringify(allowed)}`);
+});
+
+test("a console session token needs no dangerouslyAllowBrowser: it is the signed-in user's own session", async () => {
+  const result = await submitIn(crossPage, { consoleSessionToken: "ey_local_console_session", workspaceId: LOCAL_WORKSPACE_ID, endpoint: seam.url });
+  assert.equal(result.ok, true, `cross-origin, through CORS: ${JSON.stringify(result)}`);
+  const wrong = await submitIn(crossPage, { consoleSessionToken: "ey_local_console_session", workspaceId: "another", endpoint: seam.url });
+  assert.equal(wrong.name, "SeamUnauthorizedError");
 });
 
 test("401, timeouts and dropped connections reject with the package's errors", async () => {

@@ -19,6 +19,7 @@ import { LOCAL_WORKSPACE_ID, startSeamServer } from "../../server/seam-local.mjs
 
 const API_KEY = "seam_local_key";
 const PAT = "seam_at_local_token";
+const CONSOLE_SESSION = "ey_local_console_session";
 /** @type {Awaited<ReturnType<typeof startSeamServer>>} */
 let server;
 /** @type {Array<{ headers: import("node:http").IncomingHttpHeaders, body: string }>} */
@@ -78,6 +79,40 @@ test("success: the response is checked and returned; the request went as given, 
 test("a personal access token sends seam-workspace", async () => {
   await submit(request(), { personalAccessToken: PAT, workspaceId: LOCAL_WORKSPACE_ID, endpoint: server.url });
   assert.equal(received[0].headers["seam-workspace"], LOCAL_WORKSPACE_ID);
+});
+
+test("a console session token (the spec's console_session_with_workspace) sends seam-workspace, and the environment's keys are not read with it", async () => {
+  process.env.SEAM_API_KEY = API_KEY;
+  process.env.SEAM_PERSONAL_ACCESS_TOKEN = PAT;
+  try {
+    await submit(request(), { consoleSessionToken: CONSOLE_SESSION, workspaceId: LOCAL_WORKSPACE_ID, endpoint: server.url });
+    assert.equal(received[0].headers.authorization, `Bearer ${CONSOLE_SESSION}`);
+    assert.equal(received[0].headers["seam-workspace"], LOCAL_WORKSPACE_ID);
+    // The workspace may come from SEAM_WORKSPACE_ID, as for a personal access token.
+    process.env.SEAM_WORKSPACE_ID = LOCAL_WORKSPACE_ID;
+    assert.equal((await submit(request(), { consoleSessionToken: CONSOLE_SESSION, endpoint: server.url })).ok, true);
+    assert.equal(received[1].headers["seam-workspace"], LOCAL_WORKSPACE_ID);
+    delete process.env.SEAM_WORKSPACE_ID;
+    // Seam (here, the local server) refuses a session used in another workspace.
+    await rejection(submit(request(), { consoleSessionToken: CONSOLE_SESSION, workspaceId: "another", endpoint: server.url }), SeamUnauthorizedError);
+  } finally {
+    delete process.env.SEAM_API_KEY;
+    delete process.env.SEAM_PERSONAL_ACCESS_TOKEN;
+    delete process.env.SEAM_WORKSPACE_ID;
+  }
+  // Before anything is sent: no workspace, a token of another kind, two credentials at once.
+  received = [];
+  let error = await rejection(submit(request(), { consoleSessionToken: "eySECRET", endpoint: server.url }), SeamInvalidOptionsError);
+  assert.equal(error.message, "consoleSessionToken needs workspaceId (or SEAM_WORKSPACE_ID): a console session acts in one workspace");
+  for (const [token, kind] of [["seam_at1_SECRET", "a personal access token"], ["seam_SECRET", "an API key"], ["seam_cst1_SECRET", "a client session token"], ["SECRET", undefined]]) {
+    error = await rejection(submit(request(), { consoleSessionToken: token, workspaceId: "w", endpoint: server.url }), SeamInvalidTokenError);
+    assert.match(error.message, kind ? new RegExp(`^consoleSessionToken is ${kind}, not a console session token`) : /^consoleSessionToken is not a Seam console session token/);
+  }
+  error = await rejection(submit(request(), options({ apiKey: "eySECRET" })), SeamInvalidTokenError);
+  assert.equal(error.message, "apiKey is a console session token (a JWT), not an API key: pass it as consoleSessionToken, with workspaceId");
+  error = await rejection(submit(request(), options({ consoleSessionToken: "eySECRET", workspaceId: "w" })), SeamInvalidOptionsError);
+  assert.equal(error.message, "give one of apiKey, personalAccessToken and consoleSessionToken, not several");
+  assert.equal(received.length, 0);
 });
 
 test("an invalid request rejects with PortalValidationError and nothing is sent", async () => {
@@ -502,7 +537,7 @@ test("no secret appears in any error's message or stack, nor in the server's log
   assert.ok(errors.length >= 20, `${errors.length} errors seen`);
   for (const error of errors) {
     const text = `${/** @type {Error} */ (error).message}\n${/** @type {Error} */ (error).stack}`;
-    for (const secret of [API_KEY, PAT, "SECRET", "token="]) assert.ok(!text.includes(secret), `${secret} in: ${text}`);
+    for (const secret of [API_KEY, PAT, CONSOLE_SESSION, "SECRET", "token="]) assert.ok(!text.includes(secret), `${secret} in: ${text}`);
   }
   assert.ok(logs.length > 0);
   for (const line of logs) assert.ok(!line.includes(API_KEY) && !line.includes("token="), line);

@@ -129,6 +129,11 @@ export async function submitTypes(): Promise<string> {
   // @ts-expect-error: fetch is called with (url, init), not with a Request
   const requestFetch: SubmitOptions = { fetch: (input: Request) => fetch(input) };
   void withFetch, requestFetch;
+  // The three credentials the route takes.
+  const credentials: SubmitOptions[] = [{ apiKey: "seam_x" }, { personalAccessToken: "seam_at_x", workspaceId: "w" }, { consoleSessionToken: "eyJ", workspaceId: "w" }];
+  // @ts-expect-error: a client session token cannot call this route
+  const clientSession: SubmitOptions = { clientSessionToken: "seam_cst_x" };
+  void credentials, clientSession;
   await submit({ customer_data: { customer_key: "c" } });
   try {
     const response: CreatePortalResponse = await submit(full, options);
