@@ -40,7 +40,7 @@ extern "C" {
 
 /// Options of `submit`. In Node, `apiKey`, `personalAccessToken`, `workspaceId` and `endpoint`
 /// default to `SEAM_API_KEY`, `SEAM_PERSONAL_ACCESS_TOKEN`, `SEAM_WORKSPACE_ID` and
-/// `SEAM_ENDPOINT` (never read in a browser).
+/// `SEAM_ENDPOINT` (or its older name, `SEAM_API_URL`; never read in a browser).
 #[derive(Tsify, Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct SubmitOptions {
@@ -176,7 +176,9 @@ impl Call {
                 "API keys and personal access tokens must stay on servers: in a browser, call your own backend (an endpoint, without credentials), or pass dangerouslyAllowBrowser: true",
             ));
         }
-        let endpoint = options.endpoint.clone().or_else(|| from_env("SEAM_ENDPOINT"));
+        // SEAM_API_URL is the older name, which Seam's SDK still reads after SEAM_ENDPOINT: a
+        // program moving from it keeps its endpoint rather than reaching Seam's default one.
+        let endpoint = options.endpoint.clone().or_else(|| from_env("SEAM_ENDPOINT")).or_else(|| from_env("SEAM_API_URL"));
         let custom_endpoint = endpoint.is_some();
         let url = request_url(endpoint.as_deref().unwrap_or(DEFAULT_ENDPOINT), &env)?;
         if credential.is_none() && !custom_endpoint {

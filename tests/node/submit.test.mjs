@@ -417,17 +417,27 @@ test("a 200 with missing fields, or an unsafe URL, is a SeamInvalidResponseError
   await rejection(submit(request(), options()), SeamInvalidResponseError);
 });
 
-test("in Node, SEAM_API_KEY and SEAM_ENDPOINT are read when the options omit them", async () => {
+test("in Node, SEAM_API_KEY and SEAM_ENDPOINT (or SEAM_API_URL) are read when the options omit them", async () => {
   process.env.SEAM_API_KEY = API_KEY;
   process.env.SEAM_ENDPOINT = server.url;
   try {
     assert.equal((await submit(request())).ok, true);
     assert.equal(received[0].headers.authorization, `Bearer ${API_KEY}`);
+    // SEAM_API_URL, the older name Seam's SDK still reads, when SEAM_ENDPOINT is not set.
+    delete process.env.SEAM_ENDPOINT;
+    process.env.SEAM_API_URL = server.url;
+    assert.equal((await submit(request())).ok, true);
+    assert.equal(received.length, 2);
+    process.env.SEAM_ENDPOINT = server.url;
+    process.env.SEAM_API_URL = "https://unused.example";
+    assert.equal((await submit(request())).ok, true);
+    assert.equal(received.length, 3);
     process.env.SEAM_PERSONAL_ACCESS_TOKEN = PAT;
     await rejection(submit(request()), SeamInvalidOptionsError);
   } finally {
     delete process.env.SEAM_API_KEY;
     delete process.env.SEAM_ENDPOINT;
+    delete process.env.SEAM_API_URL;
     delete process.env.SEAM_PERSONAL_ACCESS_TOKEN;
   }
 });
