@@ -325,13 +325,8 @@ impl<'a> Utf16Cursor<'a> {
 }
 
 fn error_at(text: &str, pos: usize, what: &'static str) -> SyntaxError {
-    // Editors on Windows may save one; "expected a value" at column 1 would not say why.
-    let what = if pos == 0 && text.starts_with('\u{FEFF}') {
-        "it starts with a byte order mark (U+FEFF), which JSON does not allow (nor does JSON.parse): save it without one"
-    } else {
-        what
-    };
     let pos = pos.min(text.len());
+    let what = what_javascript_allows(text, pos, what).unwrap_or(what);
     // `pos` may be inside a multi-byte character (a control character check never is, but be
     // safe): count up to the character boundary at or before it.
     let mut cut = pos;
@@ -343,6 +338,39 @@ fn error_at(text: &str, pos: usize, what: &'static str) -> SyntaxError {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
     SyntaxError { what, line, column }
+}
+
+/// When the parser stopped at syntax that JavaScript (or a JSON dialect) allows and JSON does
+/// not, the usual slips in JSON written by hand, what it is: "expected a value" would not say
+/// why.
+fn what_javascript_allows(text: &str, pos: usize, what: &str) -> Option<&'static str> {
+    // Editors on Windows may save one.
+    if pos == 0 && text.starts_with('\u{FEFF}') {
+        return Some("it starts with a byte order mark (U+FEFF), which JSON does not allow (nor does JSON.parse): save it without one");
+    }
+    let rest = &text.as_bytes()[pos..];
+    // A comment is one wherever it starts (the parser never stops inside a string at a `/`).
+    if rest.starts_with(b"//") || rest.starts_with(b"/*") {
+        return Some("a comment: JSON has none");
+    }
+    // The rest only where the parser's own words are generic: "expected `:`" already says
+    // what to do.
+    if !matches!(what, "expected a value" | "expected a string key" | "invalid number: expected a digit" | "unexpected text after the JSON value") {
+        return None;
+    }
+    let previous = text.as_bytes()[..pos].iter().rev().find(|b| !matches!(b, b' ' | b'\n' | b'\r' | b'\t'));
+    let word = |w: &str| rest.starts_with(w.as_bytes());
+    Some(match rest.first()? {
+        b'}' | b']' if previous == Some(&b',') => "a trailing comma: JSON allows none before } or ]",
+        b'\'' => "a single quote: JSON strings and keys take double quotes",
+        b if (b.is_ascii_alphabetic() || matches!(b, b'_' | b'$')) && what == "expected a string key" => {
+            "a key without double quotes: JSON keys are strings"
+        }
+        _ if word("NaN") || word("Infinity") || word("undefined") => {
+            "NaN, Infinity and undefined are not JSON values (JSON.stringify writes null for them)"
+        }
+        _ => return None,
+    })
 }
 
 struct Parser<'a> {
@@ -957,6 +985,33 @@ mod tests {
         assert_eq!((e.line, e.column), (1, 6));
         let e = Tape::parse("\u{FEFF}{}").err().unwrap();
         assert!(e.what.contains("byte order mark") && (e.line, e.column) == (1, 1), "{}", e.what);
+    }
+
+    #[test]
+    fn syntax_javascript_allows_and_json_does_not_is_named() {
+        for (text, what, column) in [
+            ("{\"a\": 1,}", "a trailing comma: JSON allows none before } or ]", 9),
+            ("[1, 2 ,\n ]", "a trailing comma: JSON allows none before } or ]", 2),
+            ("{'a': 1}", "a single quote: JSON strings and keys take double quotes", 2),
+            ("{\"a\": 'b'}", "a single quote: JSON strings and keys take double quotes", 7),
+            ("{\"a\": 1, // why\n\"b\": 2}", "a comment: JSON has none", 10),
+            ("/* header */ {}", "a comment: JSON has none", 1),
+            ("{} // the end", "a comment: JSON has none", 4),
+            ("{\"a\": 1 /* one */}", "a comment: JSON has none", 9),
+            ("{\"a\": NaN}", "NaN, Infinity and undefined are not JSON values (JSON.stringify writes null for them)", 7),
+            ("[-Infinity]", "NaN, Infinity and undefined are not JSON values (JSON.stringify writes null for them)", 3),
+            ("{customer_data: {}}", "a key without double quotes: JSON keys are strings", 2),
+            ("{NaN: 1}", "a key without double quotes: JSON keys are strings", 2),
+            ("{\"a\": {}, $b: 1}", "a key without double quotes: JSON keys are strings", 11),
+        ] {
+            let e = Tape::parse(text).err().unwrap();
+            assert_eq!((e.what, e.column), (what, column), "{text}");
+        }
+        // Anything else keeps the parser's own words.
+        for (text, what) in [("[1, abc]", "expected a value"), ("[1 2]", "expected `,` or `]`"), ("[\"a\" NaN]", "expected `,` or `]`"), ("{\"a\" 1}", "expected `:`"), ("[tru]", "expected a value"), ("{\"a\": 1} x", "unexpected text after the JSON value")] {
+            let e = Tape::parse(text).err().unwrap();
+            assert!(e.what.starts_with(what) || e.what == what, "{text}: {}", e.what);
+        }
     }
 
     #[test]

@@ -70,6 +70,17 @@ test("validateJson parses, then applies the same rules", () => {
   const bad = validateJson('{"customer_data": {"customer_key": 1}');
   assert.equal(bad.ok, false);
   assert.ok(!bad.ok && bad.issues[0].code === "invalid_json" && /line 1/.test(bad.issues[0].message));
+  // JSON written by hand: what JavaScript allows and JSON does not is named, where it is.
+  const slips = [
+    ['{"customer_data": {"customer_key": "c",\n}}', "a trailing comma: JSON allows none before } or ] (line 2, column 1)"],
+    ["{'customer_data': {}}", "a single quote: JSON strings and keys take double quotes (line 1, column 2)"],
+    ['{"customer_data": {} // mine\n}', "a comment: JSON has none (line 1, column 22)"],
+    ["{customer_data: {}}", "a key without double quotes: JSON keys are strings (line 1, column 2)"],
+  ];
+  for (const [text, message] of slips) {
+    const result = validateJson(text);
+    assert.deepEqual(!result.ok && result.issues, [{ path: "", code: "invalid_json", message: `the text is not valid JSON: ${message}` }]);
+  }
   // @ts-expect-error: not a string
   const notText = validateJson(42);
   assert.ok(!notText.ok && notText.issues[0].code === "invalid_type");
