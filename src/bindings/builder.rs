@@ -54,8 +54,11 @@ fn set(target: &Object, key: &str, value: &JsValue) {
 type Chain = JsValue;
 const CHAIN: Chain = JsValue::UNDEFINED;
 
-fn flag(value: Option<bool>) -> JsValue {
-    JsValue::from_bool(value.unwrap_or(true))
+/// A flag setter's argument: `true` when it is left out (or `null`); else the value as given,
+/// so that `embedded("false")` is reported by `build()` rather than taken as `true`, as a
+/// `bool` parameter would (wasm-bindgen converts by truthiness).
+fn flag(value: Option<JsValue>) -> JsValue {
+    value.unwrap_or(JsValue::TRUE)
 }
 
 #[wasm_bindgen]
@@ -87,14 +90,14 @@ impl PortalRequestBuilder {
 
     /// Sets `is_embedded` (default argument `true`): the portal is shown inside your app.
     #[wasm_bindgen(unchecked_return_type = "PortalRequestBuilder")]
-    pub fn embedded(&self, embedded: Option<bool>) -> Chain {
+    pub fn embedded(&self, #[wasm_bindgen(unchecked_optional_param_type = "boolean | null")] embedded: Option<JsValue>) -> Chain {
         set(&self.body, "is_embedded", &flag(embedded));
         CHAIN
     }
 
     /// Sets `exclude_locale_picker` (default argument `true`): hide the portal's language picker.
     #[wasm_bindgen(js_name = excludeLocalePicker, unchecked_return_type = "PortalRequestBuilder")]
-    pub fn exclude_locale_picker(&self, exclude: Option<bool>) -> Chain {
+    pub fn exclude_locale_picker(&self, #[wasm_bindgen(unchecked_optional_param_type = "boolean | null")] exclude: Option<JsValue>) -> Chain {
         set(&self.body, "exclude_locale_picker", &flag(exclude));
         CHAIN
     }
@@ -153,7 +156,7 @@ impl PortalRequestBuilder {
 
     /// Sets `_dev` (default argument `true`): developer mode, only for Seam employees.
     #[wasm_bindgen(unchecked_return_type = "PortalRequestBuilder")]
-    pub fn dev(&self, dev: Option<bool>) -> Chain {
+    pub fn dev(&self, #[wasm_bindgen(unchecked_optional_param_type = "boolean | null")] dev: Option<JsValue>) -> Chain {
         set(&self.body, "_dev", &flag(dev));
         CHAIN
     }

@@ -215,6 +215,26 @@ test("the builder copies resources and reports every problem at build()", () => 
   assert.equal(result.issues.length, 3);
 });
 
+test("the builder's flags default to true when left out, and report rather than coerce a value that is not a boolean", () => {
+  const flags = (/** @type {PortalRequestBuilder} */ b) => {
+    const body = /** @type {any} */ (b.toJSON());
+    return [body.is_embedded, body.exclude_locale_picker, body._dev];
+  };
+  assert.deepEqual(flags(new PortalRequestBuilder("c").embedded().excludeLocalePicker().dev()), [true, true, true]);
+  assert.deepEqual(flags(new PortalRequestBuilder("c").embedded(false).excludeLocalePicker(false).dev(false)), [false, false, false]);
+  assert.deepEqual(flags(new PortalRequestBuilder("c").embedded(null).excludeLocalePicker(undefined)), [true, true, undefined]);
+  // A string "false" used to be taken as true (wasm-bindgen converts a boolean parameter by
+  // truthiness), and 0 as false: both are now reported by build(), as any other setter's value.
+  const wrong = new PortalRequestBuilder("c")
+    // @ts-expect-error: not a boolean
+    .embedded("false")
+    // @ts-expect-error: not a boolean
+    .excludeLocalePicker(0);
+  const result = wrong.validate();
+  assert.deepEqual(!result.ok && result.issues.map((i) => `${i.path}:${i.code}`), ["is_embedded:invalid_type", "exclude_locale_picker:invalid_type"]);
+  assert.throws(() => wrong.build(), /is_embedded: expected a boolean, got a string/);
+});
+
 test("code the caller supplies that throws is reported, never thrown through the Wasm", () => {
   // A Date subclass whose methods throw stays a Date, which build() reports where it is.
   class BrokenDate extends Date {
