@@ -163,10 +163,10 @@ export async function startSeamServer(options = {}) {
   function authorized(authorization, workspace) {
     const token = /^Bearer (.+)$/.exec(authorization)?.[1];
     if (!token) return false;
-    // Own properties only: a token named `constructor` finds nothing.
-    const workspaceOf = (/** @type {Record<string, string>} */ tokens) => (Object.hasOwn(tokens, token) ? tokens[token] : undefined);
-    if (token.startsWith("seam_at")) return workspaceOf(personalAccessTokens) !== undefined && workspaceOf(personalAccessTokens) === workspace;
-    if (token.startsWith("ey")) return workspaceOf(consoleSessionTokens) !== undefined && workspaceOf(consoleSessionTokens) === workspace;
+    // Tokens that act in one workspace: known, and used in theirs (own properties only).
+    const inWorkspace = (/** @type {Record<string, string>} */ tokens) => Object.hasOwn(tokens, token) && tokens[token] === workspace;
+    if (token.startsWith("seam_at")) return inWorkspace(personalAccessTokens);
+    if (token.startsWith("ey")) return inWorkspace(consoleSessionTokens);
     return apiKeys.includes(token);
   }
 

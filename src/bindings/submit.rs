@@ -169,8 +169,8 @@ impl Call {
         };
         // Keys and personal access tokens are long-lived secrets that anyone who can open the
         // page could read; a console session is the signed-in user's own.
-        let secret = matches!(credential, Some(Credential::ApiKey(_) | Credential::PersonalAccessToken { .. }));
-        if secret && env.browser && options.dangerously_allow_browser != Some(true) {
+        let long_lived = matches!(credential, Some(Credential::ApiKey(_) | Credential::PersonalAccessToken { .. }));
+        if long_lived && env.browser && options.dangerously_allow_browser != Some(true) {
             return Err(error(
                 "SeamInvalidOptionsError",
                 "API keys and personal access tokens must stay on servers: in a browser, call your own backend (an endpoint, without credentials), or pass dangerouslyAllowBrowser: true",

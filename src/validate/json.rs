@@ -349,8 +349,9 @@ fn what_javascript_allows(text: &str, pos: usize, what: &str) -> Option<&'static
         return Some("it starts with a byte order mark (U+FEFF), which JSON does not allow (nor does JSON.parse): save it without one");
     }
     let rest = &text.as_bytes()[pos..];
-    // A comment is one wherever it starts (the parser never stops inside a string at a `/`).
-    if rest.starts_with(b"//") || rest.starts_with(b"/*") {
+    // A comment is one wherever it starts, outside a string (`"\u//"` stops at the slashes).
+    let in_string = what.starts_with("invalid \\u escape") || what.starts_with("invalid escape") || what.starts_with("control character");
+    if !in_string && (rest.starts_with(b"//") || rest.starts_with(b"/*")) {
         return Some("a comment: JSON has none");
     }
     // The rest only where the parser's own words are generic: "expected `:`" already says
@@ -1008,7 +1009,7 @@ mod tests {
             assert_eq!((e.what, e.column), (what, column), "{text}");
         }
         // Anything else keeps the parser's own words.
-        for (text, what) in [("[1, abc]", "expected a value"), ("[1 2]", "expected `,` or `]`"), ("[\"a\" NaN]", "expected `,` or `]`"), ("{\"a\" 1}", "expected `:`"), ("[tru]", "expected a value"), ("{\"a\": 1} x", "unexpected text after the JSON value")] {
+        for (text, what) in [("[\"\\u//12\"]", "invalid \\u escape"), ("[1, abc]", "expected a value"), ("[1 2]", "expected `,` or `]`"), ("[\"a\" NaN]", "expected `,` or `]`"), ("{\"a\" 1}", "expected `:`"), ("[tru]", "expected a value"), ("{\"a\": 1} x", "unexpected text after the JSON value")] {
             let e = Tape::parse(text).err().unwrap();
             assert!(e.what.starts_with(what) || e.what == what, "{text}: {}", e.what);
         }
