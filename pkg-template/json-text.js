@@ -242,9 +242,9 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
  * @param {number} budget
  */
 function carriesFaithfully(root, budget) {
+  if (typeof (/** @type {any} */ (root).toJSON) === "function") return false;
   /** @type {any[]} */
-  const stack = [];
-  if (!faithfulLeaf(root, stack)) return false;
+  const stack = [root];
   while (stack.length > 0) {
     const container = stack.pop();
     if (Array.isArray(container)) {
@@ -255,14 +255,19 @@ function carriesFaithfully(root, budget) {
       }
       budget -= container.length + 1;
     } else {
+      let empty = true;
       for (const key in container) {
         if (!Object.prototype.hasOwnProperty.call(container, key)) continue;
+        empty = false;
         const item = container[key];
         // `undefined` in an object is dropped, which is how the walk treats it too.
         if (item === undefined) continue;
         if (!faithfulLeaf(item, stack)) return false;
         budget -= 1;
       }
+      // A Map or Set is sent as `{}`, its entries lost. Only an object without keys can be one
+      // that matters: asked of those alone, it costs nothing on the way through plain data.
+      if (empty && isEmptiedCollection(container)) return false;
       budget -= 1;
     }
     if (budget < 0) return false;
@@ -282,35 +287,20 @@ function faithfulLeaf(value, stack) {
       return true;
     case "number":
       return Number.isFinite(value);
-    case "object": {
+    case "object":
       if (value === null) return true;
       if (typeof (/** @type {any} */ (value).toJSON) === "function") return false;
-      // Plain objects and arrays, nearly every value, need nothing more: one prototype read
-      // rather than a test for each kind of object JSON.stringify changes.
-      const prototype = Object.getPrototypeOf(value);
-      if (prototype !== Object.prototype && prototype !== Array.prototype && !otherObjectIsFaithful(value)) return false;
+      // A boxed NaN or infinity is sent as null, as the number is. (Other boxed primitives are
+      // sent as the primitive, which is what the walk reads too.) `instanceof` answers for this
+      // realm's objects; one from another realm (an iframe, `vm`) is recognised by its tag, and
+      // an object that only claims the tag costs a walk.
+      if (value instanceof Number ? !Number.isFinite(Number(value)) : !(value instanceof Object) && isForeignBoxedNonFinite(value)) return false;
       stack.push(value);
       return true;
-    }
     default:
       // bigint, symbol, function
       return false;
   }
-}
-
-/**
- * Whether JSON.stringify sends an object that is neither a plain object nor an array (a class
- * instance, a boxed primitive, a Map, an object of another realm) as the walk reads it.
- * @param {object} value
- */
-function otherObjectIsFaithful(value) {
-  // A Map or Set is sent as `{}`, its entries lost.
-  if (isCollection(value)) return false;
-  // A boxed NaN or infinity is sent as null, as the number is. (Other boxed primitives are
-  // sent as the primitive, which is what the walk reads too.) `instanceof` answers for this
-  // realm's objects; one from another realm (an iframe, `vm`) is recognised by its tag, and
-  // an object that only claims the tag costs a walk.
-  return value instanceof Number ? Number.isFinite(Number(value)) : value instanceof Object || !isForeignBoxedNonFinite(value);
 }
 
 // Taken when the module loads, so that a page that replaces them changes nothing here.
@@ -318,13 +308,16 @@ const COLLECTION_PROBES = [Map.prototype.has, Set.prototype.has, WeakMap.prototy
 const COLLECTION_TAGS = new Set(["[object Map]", "[object Set]", "[object WeakMap]", "[object WeakSet]"]);
 
 /**
- * Whether `value` is a Map, Set, WeakMap or WeakSet (or of a subclass), of this realm or of
- * another (an iframe, `vm`). `instanceof`, or for another realm's object its tag, says which
+ * Whether JSON.stringify sends `value` as `{}` while it holds entries: a Map, Set, WeakMap or
+ * WeakSet (or of a subclass), of this realm or of another (an iframe, `vm`), without own
+ * enumerable keys. (One given keys of its own is sent as those, and read as those by every
+ * route, like any object.) `instanceof`, or for another realm's object its tag, says which
  * objects may be one, cheaply; the internal slot decides: each `has` throws unless `value` has
  * its kind's, whatever its prototype says.
  * @param {object} value
  */
-function isCollection(value) {
+function isEmptiedCollection(value) {
+  if (Object.keys(value).length > 0) return false;
   const maybe = value instanceof Object
     ? value instanceof Map || value instanceof Set || value instanceof WeakMap || value instanceof WeakSet
     : COLLECTION_TAGS.has(Object.prototype.toString.call(value));
@@ -355,8 +348,8 @@ function isForeignBoxedNonFinite(value) {
  * which the walk does not call: calling it again to send could answer differently); else the
  * primitive inside a boxed number, string, boolean or BigInt (`new Number(5)`, `Object(1n)`),
  * unwrapped as JSON.stringify does (ToNumber and ToString for numbers and strings, the internal
- * value for booleans and BigInts); else `COLLECTION` for a Map or Set (sent as `{}`, without
- * its entries, which the walk reports); else `undefined`: the object is read as it is. The walk
+ * value for booleans and BigInts); else `COLLECTION` for a Map or Set without keys of its own
+ * (sent as `{}`, without its entries, which the walk reports); else `undefined`: the object is read as it is. The walk
  * asks this of every object that is not an array or a Date. Whatever throws (a proxy's trap, a
  * valueOf) leaves the value an object, which the walk then reads and reports.
  * @param {object} value
@@ -376,7 +369,7 @@ export function jsonReplacement(value) {
       }
       return unwrap(value);
     }
-    if (isCollection(value)) return COLLECTION;
+    if (isEmptiedCollection(value)) return COLLECTION;
   } catch {
     // A proxy or a throwing valueOf: left as an object.
   }

@@ -178,6 +178,12 @@ test("Maps and Sets, which JSON.stringify sends as {}, are refused where the req
   // object, as JSON.stringify reads it. Where the spec defines nothing, Seam ignores whatever
   // is sent: an unknown property, nothing more.
   assert.deepEqual(codes(validate(metadata(Object.assign(Object.create(Map.prototype), { floor: "2" })))), []);
+  // A Map given keys of its own is sent as those, like any object, and read as those on every
+  // route (here the JSON text, and the walk, which a function elsewhere in the request forces).
+  const keyed = Object.assign(new Map([["lost", "x"]]), { floor: "2" });
+  for (const body of [metadata(keyed), { ...metadata(keyed), extra: () => {} }]) {
+    assert.deepEqual(codes(validate(body)), []);
+  }
   const ignored = validate({ ...minimal(), extra: new Map([["a", 1]]) });
   assert.deepEqual([ignored.ok, ignored.warnings.map((w) => `${w.path}:${w.code}`)], [true, ["extra:unknown_property"]]);
   stillWorks();
