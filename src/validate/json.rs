@@ -354,6 +354,28 @@ fn what_javascript_allows(text: &str, pos: usize, what: &str) -> Option<&'static
     if !in_string && (rest.starts_with(b"//") || rest.starts_with(b"/*")) {
         return Some("a comment: JSON has none");
     }
+    // Numbers as JavaScript writes them, where the parser stopped right after a number: its
+    // digit runs are maximal, so the number is the run of number characters before `pos`, and
+    // a digit or letter right after a lone `0` is what JSON's leading-zero rule refused.
+    if what.starts_with("expected `,` or") || what == "unexpected text after the JSON value" {
+        let before = &text.as_bytes()[..pos];
+        let start = before.iter().rposition(|b| !(b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))).map_or(0, |i| i + 1);
+        let number = &before[start..];
+        let lone_zero = matches!(number, b"0" | b"-0");
+        match rest.first() {
+            Some(b'0'..=b'9') if lone_zero => {
+                return Some("a number with a leading zero: JSON numbers have none (a code such as 0123 is a string: \"0123\")");
+            }
+            Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B') if lone_zero => {
+                return Some("a hexadecimal, octal or binary number (0x…, 0o…, 0b…): JSON numbers are decimal");
+            }
+            // A literal ending in `e` (`true`) is not a number.
+            Some(b'_') if number.first().is_some_and(|b| b.is_ascii_digit() || *b == b'-') => {
+                return Some("a digit separator (_): JSON numbers have none");
+            }
+            _ => {}
+        }
+    }
     // The rest only where the parser's own words are generic: "expected `:`" already says
     // what to do.
     if !matches!(what, "expected a value" | "expected a string key" | "invalid number: expected a digit" | "unexpected text after the JSON value") {
@@ -364,6 +386,8 @@ fn what_javascript_allows(text: &str, pos: usize, what: &str) -> Option<&'static
     Some(match rest.first()? {
         b'}' | b']' if previous == Some(&b',') => "a trailing comma: JSON allows none before } or ]",
         b'\'' => "a single quote: JSON strings and keys take double quotes",
+        b'+' if what == "expected a value" => "a plus sign: JSON numbers take no sign but a minus",
+        b'.' if rest.get(1).is_some_and(u8::is_ascii_digit) => "a number starting with a decimal point: JSON needs a digit before it (0.5, not .5)",
         b if (b.is_ascii_alphabetic() || matches!(b, b'_' | b'$')) && what == "expected a string key" => {
             "a key without double quotes: JSON keys are strings"
         }
@@ -1004,12 +1028,25 @@ mod tests {
             ("{customer_data: {}}", "a key without double quotes: JSON keys are strings", 2),
             ("{NaN: 1}", "a key without double quotes: JSON keys are strings", 2),
             ("{\"a\": {}, $b: 1}", "a key without double quotes: JSON keys are strings", 11),
+            ("{\"a\": 01}", "a number with a leading zero: JSON numbers have none (a code such as 0123 is a string: \"0123\")", 8),
+            ("[-00]", "a number with a leading zero: JSON numbers have none (a code such as 0123 is a string: \"0123\")", 4),
+            ("007", "a number with a leading zero: JSON numbers have none (a code such as 0123 is a string: \"0123\")", 2),
+            ("{\"a\": 0x1F}", "a hexadecimal, octal or binary number (0x…, 0o…, 0b…): JSON numbers are decimal", 8),
+            ("[-0b1]", "a hexadecimal, octal or binary number (0x…, 0o…, 0b…): JSON numbers are decimal", 4),
+            ("[1_000]", "a digit separator (_): JSON numbers have none", 3),
+            ("[1.5e3_0]", "a digit separator (_): JSON numbers have none", 7),
+            ("{\"a\": +1}", "a plus sign: JSON numbers take no sign but a minus", 7),
+            ("[.5]", "a number starting with a decimal point: JSON needs a digit before it (0.5, not .5)", 2),
+            ("[-.5]", "a number starting with a decimal point: JSON needs a digit before it (0.5, not .5)", 3),
         ] {
             let e = Tape::parse(text).err().unwrap();
             assert_eq!((e.what, e.column), (what, column), "{text}");
         }
         // Anything else keeps the parser's own words.
-        for (text, what) in [("[\"\\u//12\"]", "invalid \\u escape"), ("[1, abc]", "expected a value"), ("[1 2]", "expected `,` or `]`"), ("[\"a\" NaN]", "expected `,` or `]`"), ("{\"a\" 1}", "expected `:`"), ("[tru]", "expected a value"), ("{\"a\": 1} x", "unexpected text after the JSON value")] {
+        for (text, what) in [("[\"\\u//12\"]", "invalid \\u escape"), ("[1, abc]", "expected a value"), ("[1 2]", "expected `,` or `]`"), ("[\"a\" NaN]", "expected `,` or `]`"), ("{\"a\" 1}", "expected `:`"), ("[tru]", "expected a value"), ("{\"a\": 1} x", "unexpected text after the JSON value"),
+            // Only a number's own characters are read as one: `true_`, `10x`, `1.0x`, `[0 1]` and
+            // a point alone keep the parser's words.
+            ("[true_]", "expected `,` or `]`"), ("[10x]", "expected `,` or `]`"), ("[1.0x]", "expected `,` or `]`"), ("[0 1]", "expected `,` or `]`"), ("[.]", "expected a value"), ("[1.]", "invalid number: expected a digit after the decimal point")] {
             let e = Tape::parse(text).err().unwrap();
             assert!(e.what.starts_with(what) || e.what == what, "{text}: {}", e.what);
         }

@@ -76,6 +76,8 @@ test("validateJson parses, then applies the same rules", () => {
     ["{'customer_data': {}}", "a single quote: JSON strings and keys take double quotes (line 1, column 2)"],
     ['{"customer_data": {} // mine\n}', "a comment: JSON has none (line 1, column 22)"],
     ["{customer_data: {}}", "a key without double quotes: JSON keys are strings (line 1, column 2)"],
+    ['{"customer_data": {"customer_key": "c", "floor": 07}}', 'a number with a leading zero: JSON numbers have none (a code such as 0123 is a string: "0123") (line 1, column 51)'],
+    ['{"customer_data": {"customer_key": "c", "floor": .5}}', "a number starting with a decimal point: JSON needs a digit before it (0.5, not .5) (line 1, column 50)"],
   ];
   for (const [text, message] of slips) {
     const result = validateJson(text);
