@@ -275,6 +275,9 @@ test("npm start's server: a setting it cannot start with is one clear line and e
       [{ PORT: "70000" }, 'npm start: PORT must be a port number from 0 to 65535, not "70000"\n'],
       [{ PORT: "0", SEAM_ALLOWED_ORIGINS: "localhost:5173" }, 'npm start: allowedOrigins (SEAM_ALLOWED_ORIGINS for npm start): "localhost:5173" is not an http: or https: origin (such as http://localhost:5173)\n'],
       [{ PORT: "0", SEAM_API_KEY: "seam_k", SEAM_ENDPOINT: "connect.getseam.com" }, "npm start: upstream.endpoint (SEAM_ENDPOINT for npm start) is not an absolute URL\n"],
+      // An address of no interface here (TEST-NET-3), and a name that resolves to none (.invalid).
+      ...["203.0.113.7", "no-such-host.invalid"].map((host) => [{ PORT: "0", HOST: host },
+        `npm start: cannot listen on ${host}: it is not an address or host name of this machine (HOST=localhost, the default, or HOST=0.0.0.0 for every interface)\n`]),
     ];
     for (const [env, message] of cases) {
       const { code, stdout, stderr } = await runStart(/** @type {Record<string, string>} */ (env), /$^/);
