@@ -298,3 +298,17 @@ test("npm start's server in proxy mode on an address other machines reach warns 
   const local = await runStart({ PORT: "0", SEAM_API_KEY: "seam_not_sent" }, /seam-portal demo: .*\n/);
   assert.equal(local.stderr, "");
 });
+
+test("npm start's server without PORT moves on from a taken 8080 to the next free port, and says so", async () => {
+  // Taken by this test, or already by something else: the same situation for the server.
+  const held = await holdPort(8080).catch(() => undefined);
+  try {
+    const { stdout, stderr } = await runStart({ HOST: "127.0.0.1" }, /seam-portal demo: .*\n/);
+    const port = Number(/^port 8080 is in use: serving on (\d+) instead\n/.exec(stdout)?.[1]);
+    assert.ok(port > 8080 && port < 8100, stdout + stderr);
+    assert.match(stdout, new RegExp(`\nseam-portal demo: http://127\\.0\\.0\\.1:${port}/ \\(offline`));
+    assert.equal(stderr, "");
+  } finally {
+    await held?.free();
+  }
+});
