@@ -26,23 +26,54 @@ const BUDGET_MS = Number(process.env.BENCH_MS ?? 1500);
 
 /**
  * Median milliseconds per call of `fn`, over as many calls as fit in the time budget (at
- * least 5), after warming up for a fifth of the budget (at least 2 calls): JS and Wasm alike
- * start in baseline code and are optimised in the background, so early calls measure the
- * compiler rather than the code.
+ * least 5), after warming up: see `medians`, of which this is the one-function case.
  * @param {() => unknown} fn
  */
 function median(fn) {
-  const warm = performance.now();
-  for (let calls = 0; calls < 2 || performance.now() - warm < BUDGET_MS / 5; calls++) fn();
-  const times = [];
-  const start = performance.now();
-  while (times.length < 5 || (performance.now() - start < BUDGET_MS && times.length < 10_000)) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
+  return medians({ fn }).fn;
+}
+
+/** How many blocks each function's time budget is cut into, by `medians`. */
+const ROUNDS = 5;
+
+/**
+ * Median milliseconds per call of each function of `fns`, timed in alternating blocks: in each
+ * of ROUNDS rounds, every function runs for a block of BUDGET_MS / ROUNDS (at least one call,
+ * at most 10 000 calls in all), in an order that rotates from round to round. The functions a
+ * ratio compares are then timed under the same conditions: on this shared 2-core VM, timing each
+ * in one window of its own moved validate / ajv at 10 MB between 0.95x and 2.1x from run to
+ * run, as a slow spell fell on one side's window. Each function first warms up for a fifth of
+ * the budget (at least 2 calls): JS and Wasm alike start in baseline code and are optimised in
+ * the background, so early calls measure the compiler rather than the code.
+ * @template {string} K
+ * @param {Record<K, () => unknown>} fns
+ * @returns {Record<K, number>}
+ */
+function medians(fns) {
+  const names = /** @type {K[]} */ (Object.keys(fns));
+  for (const name of names) {
+    const warm = performance.now();
+    for (let calls = 0; calls < 2 || performance.now() - warm < BUDGET_MS / 5; calls++) fns[name]();
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  /** @type {Record<string, number[]>} */
+  const times = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      const fn = fns[name];
+      const block = performance.now();
+      const cap = (10_000 * (round + 1)) / ROUNDS;
+      do {
+        const t = performance.now();
+        fn();
+        times[name].push(performance.now() - t);
+      } while (performance.now() - block < BUDGET_MS / ROUNDS && times[name].length < cap);
+    }
+  }
+  return /** @type {Record<K, number>} */ (Object.fromEntries(names.map((name) => {
+    const sorted = times[name].sort((a, b) => a - b);
+    return [name, sorted[Math.floor(sorted.length / 2)]];
+  })));
 }
 
 const ajv = compileAjv();
@@ -59,17 +90,17 @@ for (const [label, bytes] of SIZES) {
   const body = bodyOfSize(/** @type {number} */ (bytes));
   const text = JSON.stringify(body);
   if (!validate(body).ok || !validateJson(text).ok || !ajv(body) || !zod.safeParse(body).success) throw new Error(`the ${label} body is not valid`);
-  const t = {
-    validate: median(() => validate(body)),
-    validateJson: median(() => validateJson(text)),
-    validateJsonValue: median(() => /** @type {any} */ (validateJson(text)).value),
-    stringify: median(() => JSON.stringify(body)),
-    parse: median(() => JSON.parse(text)),
-    ajv: median(() => ajv(body)),
-    zod: median(() => zod.safeParse(body)),
+  const t = medians({
+    validate: () => validate(body),
+    validateJson: () => validateJson(text),
+    validateJsonValue: () => /** @type {any} */ (validateJson(text)).value,
+    stringify: () => JSON.stringify(body),
+    parse: () => JSON.parse(text),
+    ajv: () => ajv(body),
+    zod: () => zod.safeParse(body),
     // validate(object)'s first half: the JS walk that writes the object as a tape for Wasm.
-    walk: median(() => jsonTape(body)),
-  };
+    walk: () => jsonTape(body),
+  });
   walks.push([label, t.walk, t.ajv, t.validate]);
   console.log(`| ${label} (${(text.length / 1e3).toFixed(0)} kB) | ${ms(t.validate)} ms | ${ms(t.validateJson)} ms | ${ms(t.validateJsonValue)} ms | ${ms(t.stringify)} ms | ${ms(t.parse)} ms | ${ms(t.ajv)} ms | ${ms(t.zod)} ms | ` +
     `${ratio(t.validate, t.ajv)} | ${ratio(t.validateJson, t.ajv)} | ${ratio(t.validateJsonValue, t.ajv)} | ${ratio(t.validate, t.zod)} |`);
