@@ -31,7 +31,9 @@ pub fn retryable(status: u16) -> bool {
 pub fn parse_retry_after(value: &str, now_ms: f64) -> Option<f64> {
     let value = value.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        return value.parse::<f64>().ok().map(|s| s * 1000.0);
+        // Only digits: an integer, past u64 a wait beyond any limit. (Read as an integer: a
+        // float parse would bring std's decimal tables into the Wasm, 14 KiB gzip.)
+        return Some(value.parse::<u64>().map_or(f64::INFINITY, |s| s as f64 * 1000.0));
     }
     http_date_ms(value).map(|at| (at - now_ms).max(0.0))
 }
@@ -100,6 +102,8 @@ mod tests {
         assert_eq!(parse_retry_after("soon", 0.0), None);
         assert_eq!(parse_retry_after("-1", 0.0), None);
         assert_eq!(parse_retry_after("", 0.0), None);
+        // Past u64: a wait beyond any limit, which ends the retries as any over the cap does.
+        assert_eq!(parse_retry_after("99999999999999999999999", 0.0), Some(f64::INFINITY));
     }
 
     #[test]

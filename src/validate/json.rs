@@ -753,8 +753,75 @@ fn quote_or_control(word: u64) -> u64 {
 }
 
 /// A JSON number literal (already checked against the grammar) as `JSON.parse` reads it:
-/// correctly rounded.
+/// correctly rounded. Nearly every number a request holds (coordinates, minutes) is read by
+/// [`exact_f64`]; the rest by the platform's own parser, which in Wasm is JavaScript's: std's
+/// would add its tables, 14 KiB of the gzipped module.
 fn parse_f64(literal: &str) -> f64 {
+    exact_f64(literal).unwrap_or_else(|| platform_f64(literal))
+}
+
+/// The powers of ten a double holds exactly.
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+    1e22,
+];
+
+/// A JSON number literal whose digits make an integer of at most 2^53, scaled by a power of
+/// ten of at most 10^22 either way: both are exact doubles, so one multiplication or division,
+/// which IEEE 754 rounds correctly, is the correctly rounded value (Clinger's fast path).
+/// `None` for any other literal.
+fn exact_f64(literal: &str) -> Option<f64> {
+    let (negative, digits) = match literal.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        all => (false, all),
+    };
+    let mut mantissa: u64 = 0;
+    let mut exponent: i64 = 0;
+    let mut fraction = false;
+    let mut i = 0;
+    while let Some(&b) = digits.get(i) {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+                exponent -= i64::from(fraction);
+            }
+            b'.' => fraction = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if let Some(b'e' | b'E') = digits.get(i) {
+        let (sign, from) = match digits.get(i + 1) {
+            Some(b'-') => (-1, i + 2),
+            Some(b'+') => (1, i + 2),
+            _ => (1, i + 1),
+        };
+        // Capped: any exponent past the cap is far outside the fast path's range.
+        let written = digits[from..].iter().fold(0i64, |e, d| (e * 10 + i64::from(d - b'0')).min(1 << 20));
+        exponent += sign * written;
+    }
+    if mantissa > 1 << 53 {
+        return None;
+    }
+    // `mantissa as f64` is exact: it is at most 2^53.
+    let value = match exponent {
+        _ if mantissa == 0 => 0.0,
+        0..=22 => mantissa as f64 * EXACT_POWERS_OF_TEN[exponent as usize],
+        -22..=-1 => mantissa as f64 / EXACT_POWERS_OF_TEN[exponent.unsigned_abs() as usize],
+        _ => return None,
+    };
+    Some(if negative { -value } else { value })
+}
+
+/// JavaScript's `parseFloat`, which reads a JSON number literal as `JSON.parse` does.
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
+fn platform_f64(literal: &str) -> f64 {
+    js_sys::Number::parse_float(literal)
+}
+
+/// std's parser, correctly rounded (natively, its size does not matter).
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
+fn platform_f64(literal: &str) -> f64 {
     literal.parse().unwrap_or(f64::NAN)
 }
 
@@ -1000,6 +1067,76 @@ mod tests {
         assert_eq!(Tape::parse("1e400").err().unwrap().what, "number out of range: beyond a double's ±1.8e308");
         assert!(!parses(&format!("-{}", "9".repeat(400))));
         assert!(parses(&format!("0.{}", "9".repeat(400))));
+    }
+
+    #[test]
+    fn the_fast_path_reads_what_it_can_exactly_and_leaves_the_rest() {
+        let bits = |x: Option<f64>| x.map(f64::to_bits);
+        for (literal, expected) in [
+            ("0", 0.0),
+            ("-0", -0.0),
+            ("-0.0e-30", -0.0),
+            ("0e999", 0.0),
+            ("60", 60.0),
+            ("38.7000001", 38.7000001),
+            ("-9.1", -9.1),
+            ("0.1", 0.1),
+            ("6000e-2", 60.0),
+            ("1.5E+3", 1500.0),
+            ("9007199254740992", 9007199254740992.0),
+            ("1e22", 1e22),
+            ("1e-22", 1e-22),
+            ("0.000000000000000000001", 1e-21),
+        ] {
+            assert_eq!(bits(exact_f64(literal)), bits(Some(expected)), "{literal}");
+        }
+        // Beyond 2^53 in its digits, beyond 10^22 either way, or past u64: the platform's parser.
+        for literal in ["9007199254740993", "1e23", "1e-23", "123456789012345678901234", "1.7976931348623157e308", "5e-324", "1e400", "0.10000000000000000555"] {
+            assert_eq!(exact_f64(literal), None, "{literal}");
+            assert_eq!(parse_f64(literal).to_bits(), literal.parse::<f64>().unwrap().to_bits(), "{literal}");
+        }
+    }
+
+    #[test]
+    fn numbers_read_bit_for_bit_as_a_correctly_rounded_parser_reads_them() {
+        // Seeded literals of every shape the grammar allows, against std's parser (correctly
+        // rounded, as JSON.parse is); most must take the fast path, or this tests nothing.
+        let mut state = 0x5EED_u64;
+        let mut next = |n: u64| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        let mut fast = 0;
+        let total = 200_000;
+        for _ in 0..total {
+            let mut literal = String::new();
+            if next(3) == 0 {
+                literal.push('-');
+            }
+            let int_digits = 1 + next(17);
+            for i in 0..int_digits {
+                let digit = if i == 0 && int_digits > 1 { 1 + next(9) } else { next(10) };
+                literal.push(char::from(b'0' + digit as u8));
+            }
+            if next(2) == 0 {
+                literal.push('.');
+                for _ in 0..1 + next(18) {
+                    literal.push(char::from(b'0' + next(10) as u8));
+                }
+            }
+            if next(3) == 0 {
+                literal.push_str(["e", "E", "e-", "e+", "E-"][next(5) as usize]);
+                literal.push_str(&next(40).to_string());
+            }
+            assert!(Tape::parse(&literal).is_ok(), "{literal}");
+            let expected = literal.parse::<f64>().unwrap().to_bits();
+            assert_eq!(parse_f64(&literal).to_bits(), expected, "{literal}");
+            if let Some(value) = exact_f64(&literal) {
+                assert_eq!(value.to_bits(), expected, "{literal}");
+                fast += 1;
+            }
+        }
+        assert!(fast > total / 2, "only {fast} of {total} took the fast path");
     }
 
     #[test]

@@ -323,3 +323,32 @@ fn invalid_requests_throw_a_portal_validation_error() {
     let error = builder.build().unwrap_err();
     assert!(get(&error, "message").as_string().unwrap().contains("customer_data.customer_key"));
 }
+
+#[wasm_bindgen_test]
+fn numbers_past_the_fast_path_are_read_correctly_rounded_as_json_parse_reads_them() {
+    // `duration_minutes` must be a whole number. The ties below lie halfway between 60 and the
+    // next double: JSON.parse rounds the first to even (60), the second, a digit further, up.
+    // They have too many digits for the tape's fast path, so the Wasm reads them with
+    // JavaScript's parseFloat (std's parser is not in the module). JSON.parse is the judge.
+    let body = |minutes: &str| format!(r#"{{"customer_data":{{"customer_key":"c","spaces":[{{"space_key":"s","name":"n","duration_minutes":{minutes}}}]}}}}"#);
+    for (minutes, whole) in [
+        ("60", true),
+        ("6e1", true),
+        ("6000e-2", true),
+        ("60.00000000000001", false),
+        ("60.000000000000003552713678800500929355621337890625", true),
+        ("60.000000000000003552713678800500929355621337890626", false),
+        ("600000000000000000000000e-22", true),
+    ] {
+        let from_json_parse = js_sys::Number::is_integer(&get(&Array::from(&get(&get(&js(&body(minutes)), "customer_data"), "spaces")).get(0), "duration_minutes"));
+        assert_eq!(from_json_parse, whole, "JSON.parse reads {minutes} so");
+        let result = validate_json(body(minutes).into());
+        assert_eq!(ok(&result), whole, "{minutes}");
+        if !whole {
+            assert_eq!(issues(&result), vec![pair("customer_data.spaces[0].duration_minutes", "not_integer")]);
+        }
+    }
+    // Past a double's range, read by parseFloat as an infinity: refused as JSON.parse cannot
+    // give it back.
+    assert_eq!(issues(&validate_json(body("1e400").into())), vec![pair("", "invalid_json")]);
+}
