@@ -766,51 +766,71 @@ const EXACT_POWERS_OF_TEN: [f64; 23] = [
     1e22,
 ];
 
-/// A JSON number literal whose digits make an integer of at most 2^53, scaled by a power of
-/// ten of at most 10^22 either way: both are exact doubles, so one multiplication or division,
-/// which IEEE 754 rounds correctly, is the correctly rounded value (Clinger's fast path).
-/// `None` for any other literal.
+/// A JSON number literal of at most 19 significant digits scaled by at most 10^±19 (or
+/// 10^±22, for at most 2^53 in its digits), correctly rounded, without std's tables: that is
+/// every number a request is likely to hold, coordinates with 17 digits included. `None` for
+/// any other literal.
 fn exact_f64(literal: &str) -> Option<f64> {
-    let (negative, digits) = match literal.as_bytes() {
-        [b'-', rest @ ..] => (true, rest),
-        all => (false, all),
-    };
+    let bytes = literal.as_bytes();
+    let negative = bytes.first() == Some(&b'-');
+    let mut i = usize::from(negative);
     let mut mantissa: u64 = 0;
-    let mut exponent: i64 = 0;
-    let mut fraction = false;
-    let mut i = 0;
-    while let Some(&b) = digits.get(i) {
-        match b {
-            b'0'..=b'9' => {
-                mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
-                exponent -= i64::from(fraction);
+    // Digits from the first that is not 0: leading zeros add nothing to the mantissa.
+    let mut significant = 0;
+    let mut fraction_from = None;
+    while i < bytes.len() {
+        match bytes[i].wrapping_sub(b'0') {
+            digit @ 0..=9 => {
+                mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(digit));
+                significant += usize::from(mantissa != 0);
             }
-            b'.' => fraction = true,
+            _ if bytes[i] == b'.' => fraction_from = Some(i + 1),
             _ => break,
         }
         i += 1;
     }
-    if let Some(b'e' | b'E') = digits.get(i) {
-        let (sign, from) = match digits.get(i + 1) {
-            Some(b'-') => (-1, i + 2),
-            Some(b'+') => (1, i + 2),
-            _ => (1, i + 1),
+    let mut exponent = -(fraction_from.map_or(0, |from| i - from) as i64);
+    // What is left is the exponent, `e` or `E`, a sign and digits, as the grammar allows.
+    if let Some(rest) = bytes.get(i + 1..) {
+        let (sign, written) = match rest {
+            [b'-', written @ ..] => (-1, written),
+            [b'+', written @ ..] => (1, written),
+            written => (1, written),
         };
-        // Capped: any exponent past the cap is far outside the fast path's range.
-        let written = digits[from..].iter().fold(0i64, |e, d| (e * 10 + i64::from(d - b'0')).min(1 << 20));
-        exponent += sign * written;
+        // Capped: any exponent past the cap is far outside the ranges below.
+        exponent += sign * written.iter().fold(0i64, |e, d| (e * 10 + i64::from(d - b'0')).min(1 << 20));
     }
-    if mantissa > 1 << 53 {
+    // Nineteen digits cannot overflow: 10^19 < 2^64.
+    if significant > 19 {
         return None;
     }
-    // `mantissa as f64` is exact: it is at most 2^53.
     let value = match exponent {
         _ if mantissa == 0 => 0.0,
-        0..=22 => mantissa as f64 * EXACT_POWERS_OF_TEN[exponent as usize],
-        -22..=-1 => mantissa as f64 / EXACT_POWERS_OF_TEN[exponent.unsigned_abs() as usize],
+        // Clinger's fast path: the mantissa and the power of ten are exact doubles, and one
+        // IEEE multiplication or division rounds correctly.
+        0..=22 if mantissa <= 1 << 53 => mantissa as f64 * EXACT_POWERS_OF_TEN[exponent as usize],
+        -22..=-1 if mantissa <= 1 << 53 => mantissa as f64 / EXACT_POWERS_OF_TEN[exponent.unsigned_abs() as usize],
+        // An exact integer below 10^38 < 2^128, which `as` rounds to the nearest double, ties
+        // to even.
+        0..=19 => (u128::from(mantissa) * u128::from(10u64.pow(exponent as u32))) as f64,
+        -19..=-1 => divided_by_power_of_ten(mantissa, exponent.unsigned_abs() as u32),
         _ => return None,
     };
     Some(if negative { -value } else { value })
+}
+
+/// `mantissa / 10^k` (a mantissa above 0, k at most 19), correctly rounded. The mantissa is
+/// shifted to the top of a u128, so the quotient has at least 64 significant bits (10^k <
+/// 2^64): its last bit lies well below the rounding position. Set when the division leaves a
+/// remainder, that bit makes an exact halfway quotient round up, as the true value, just above
+/// it, does; it changes nothing else. Scaling back by a power of two is exact.
+fn divided_by_power_of_ten(mantissa: u64, k: u32) -> f64 {
+    let shift = mantissa.leading_zeros() + 64;
+    let scaled = u128::from(mantissa) << shift;
+    let divisor = u128::from(10u64.pow(k));
+    let quotient = scaled / divisor | u128::from(scaled % divisor != 0);
+    // 2^-shift, shift at most 127: a normal double.
+    quotient as f64 * f64::from_bits((1023 - u64::from(shift)) << 52)
 }
 
 /// JavaScript's `parseFloat`, which reads a JSON number literal as `JSON.parse` does.
@@ -1086,14 +1106,37 @@ mod tests {
             ("9007199254740992", 9007199254740992.0),
             ("1e22", 1e22),
             ("1e-22", 1e-22),
+            ("0.000000000001", 1e-12),
             ("0.000000000000000000001", 1e-21),
+            // Past 2^53 in its digits: ties to even, up and down, and 17-digit coordinates.
+            ("9007199254740993", 9007199254740992.0),
+            ("9007199254740995", 9007199254740996.0),
+            ("-38.700001000000004", -38.700001000000004),
+            ("0.10000000000000001", 0.1),
+            ("1234567890123456789e19", 1.234567890123456789e37),
+            ("9999999999999999999e-19", 1.0),
         ] {
             assert_eq!(bits(exact_f64(literal)), bits(Some(expected)), "{literal}");
         }
-        // Beyond 2^53 in its digits, beyond 10^22 either way, or past u64: the platform's parser.
-        for literal in ["9007199254740993", "1e23", "1e-23", "123456789012345678901234", "1.7976931348623157e308", "5e-324", "1e400", "0.10000000000000000555"] {
+        // Over 19 digits, or a power of ten beyond the ranges: the platform's parser.
+        for literal in ["0.10000000000000000000001", "12345678901234567890", "1e23", "1e-23", "123456789012345678901234", "1.7976931348623157e308", "5e-324", "1e400", "0.10000000000000000555"] {
             assert_eq!(exact_f64(literal), None, "{literal}");
             assert_eq!(parse_f64(literal).to_bits(), literal.parse::<f64>().unwrap().to_bits(), "{literal}");
+        }
+    }
+
+    #[test]
+    fn nineteen_digit_decimals_just_beside_a_tie_round_as_they_lie() {
+        // Halfway between two doubles in [0.5, 1): (2^53 + 2n + 1) / 2^54. Its 19-digit
+        // decimals just above and just below lie within a hair of the tie, where only the
+        // remainder of the division tells which way to round.
+        for n in 0..2000u128 {
+            let tie = (1u128 << 53) + 2 * n + 1;
+            let scaled = tie * 10u128.pow(19);
+            for m in [(scaled >> 54) + 1, scaled >> 54] {
+                let literal = format!("0.{m}");
+                assert_eq!(exact_f64(&literal).map(f64::to_bits), Some(literal.parse::<f64>().unwrap().to_bits()), "{literal}");
+            }
         }
     }
 
