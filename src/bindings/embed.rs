@@ -34,7 +34,7 @@ pub struct EmbedOptions {
     pub height: Option<String>,
     /// Called to get a new link (e.g. your backend calling `submit`): before the current one
     /// expires, and by `refresh()`. Resolves with a create_portal response or a URL.
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "super::options::js_value")]
     #[tsify(optional, type = "() => Promise<CreatePortalResponse | string> | CreatePortalResponse | string")]
     pub refresh: JsValue,
     /// How long before `expires_at` to replace the link, in milliseconds (for links that live
@@ -47,7 +47,7 @@ pub struct EmbedOptions {
     /// Called after each automatic refresh fails (the current link stays until it expires), and
     /// when a refreshed link has already expired by this device's clock (it is shown, and
     /// automatic refresh stops rather than asking again at once).
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "super::options::js_value")]
     #[tsify(optional, type = "(error: unknown) => void")]
     pub on_refresh_error: JsValue,
 }

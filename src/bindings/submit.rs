@@ -91,13 +91,13 @@ pub struct SubmitOptions {
     #[tsify(optional)]
     pub max_retry_delay_ms: Option<f64>,
     /// Aborts the call; it then rejects with the signal's reason (not a `SeamTimeoutError`).
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "super::options::js_value")]
     #[tsify(optional, type = "AbortSignal")]
     pub signal: JsValue,
     /// The `fetch` to use instead of the global one. It is called as `fetch(url, init)`, with
     /// `init` holding `method`, `headers` (a plain object), `body` (the JSON text) and
     /// `signal`, so any fetch-compatible function fits (node-fetch, undici, a test double…).
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    #[serde(default, with = "super::options::js_value")]
     #[tsify(optional, type = "(url: string, init: RequestInit) => Promise<Response>")]
     pub fetch: JsValue,
     /// Allow an API key or personal access token in a browser. They grant full access to the

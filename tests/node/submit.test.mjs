@@ -219,6 +219,10 @@ test("an option of the wrong type is named, with the kind of value given but nev
     [{ dangerouslyAllowBrowser: "SECRET" }, "`dangerouslyAllowBrowser` must be a boolean, not a string"],
     [{ apiKey: 12345 }, "`apiKey` must be a string, not a number"],
     [{ workspaceId: ["SECRET"] }, "`workspaceId` must be a string, not an object"],
+    [{ retries: 2 ** 32 }, "`retries` must be a whole number from 0 to 4294967295, not a number beyond 4294967295"],
+    [{ retries: NaN }, "`retries` must be a whole number from 0 to 4294967295, not NaN"],
+    [{ timeoutMs: 1000n }, "`timeoutMs` must be a number, not a BigInt"],
+    [{ endpoint: Symbol("SECRET") }, "`endpoint` must be a string, not a symbol"],
   ];
   for (const [bad, message] of cases) {
     const error = await rejection(submit(request(), options(bad)), SeamInvalidOptionsError);
@@ -227,6 +231,16 @@ test("an option of the wrong type is named, with the kind of value given but nev
   const error = await rejection(submit(request(), /** @type {any} */ ("SECRET")), SeamInvalidOptionsError);
   assert.equal(error.message, "the submit options are invalid: they must be an object, not a string");
   assert.equal(received.length, 0);
+});
+
+test("options set to null or undefined take their defaults; each option is read once, and unknown ones never", async () => {
+  const response = await submit(request(), options({ timeoutMs: null, retries: undefined, maxRetryDelayMs: null, signal: null, fetch: null, personalAccessToken: null }));
+  assert.equal(response.customer_portal.customer_key, "customer_1");
+  /** @type {string[]} */
+  const reads = [];
+  const counted = new Proxy(options({ notAnOption: 1 }), { get: (target, key, receiver) => (reads.push(String(key)), Reflect.get(target, key, receiver)) });
+  await submit(request(), counted);
+  assert.deepEqual([...reads].sort(), ["apiKey", "consoleSessionToken", "dangerouslyAllowBrowser", "endpoint", "fetch", "maxRetryDelayMs", "personalAccessToken", "retries", "signal", "timeoutMs", "workspaceId"]);
 });
 
 test("a personal access token without a workspace id is an error before sending", async () => {
