@@ -11,8 +11,9 @@
 //! `obj[key]`, so everything was first copied into a plain object; its messages named no
 //! field and quoted some values, so a failure was read again field by field to find which; and
 //! it described values with `debugString`, which runs a proxy's traps. Reading straight from
-//! the caller's object takes a third of the time (about 1.5 µs against 5 µs for `submit`'s
-//! options) and none of those workarounds.
+//! the caller's object needs none of those workarounds: `submit` at 1 KB reached `fetch` 5 µs
+//! sooner (35 against 40 µs, the two builds timed in alternating blocks), and the module lost
+//! 4.5 KiB gzip.
 
 use std::cell::RefCell;
 use std::fmt::Display;
