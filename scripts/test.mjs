@@ -8,6 +8,8 @@
 //   5. the packed package in headless Chromium: submit's browser paths
 //   6. packaging: the tarball in ESM, CJS, TypeScript, Vite and plain-page consumers
 //   7. fuzzing: a short run of every fuzz target (SKIP_FUZZ=1 skips it)
+//   8. the benchmark, with a short time budget: that every measurement still runs (its figures
+//      are not checked: speed lives in `npm run bench`, never in a test)
 // Prints each runner's output, then one line with the totals.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -29,9 +31,11 @@ const wasmTestEnv = {
  * @param {string} command
  * @param {string[]} args
  * @param {NodeJS.ProcessEnv} [env]
+ * @param {{ oneCheck?: boolean }} [options] oneCheck: the command reports no count, and a clean
+ *   run is one passing check
  * @returns {Promise<{ passed: number, failed: number, code: number | null }>}
  */
-function step(title, command, args, env = process.env) {
+function step(title, command, args, env = process.env, { oneCheck = false } = {}) {
   console.log(`\n=== ${title}`);
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -53,8 +57,7 @@ function step(title, command, args, env = process.env) {
         passed += Number(m[1]);
         failed += Number(m[2]);
       }
-      // tsc reports no count: a clean run is one passing check.
-      if (command.endsWith("tsc") || args.some((a) => a.endsWith("/tsc"))) code === 0 ? passed++ : failed++;
+      if (oneCheck) code === 0 ? passed++ : failed++;
       if (code !== 0 && failed === 0) failed = 1;
       resolve({ passed, failed, code });
     });
@@ -90,7 +93,7 @@ if (browser) {
 }
 installPackedPackage();
 results.push(await step("Node: the packed package (API, robustness, references)", process.execPath, ["--test", "tests/node/"]));
-results.push(await step("TypeScript: generated types, tsc --strict", process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tests/types"]));
+results.push(await step("TypeScript: generated types, tsc --strict", process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tests/types"], process.env, { oneCheck: true }));
 if (browser) {
   results.push(await step("Browser: submit in headless Chromium", process.execPath, ["--test", "tests/browser/"]));
   results.push(await step("Packaging: ESM, CJS, TypeScript, Vite, plain page", process.execPath, ["--test", "tests/packaging/"]));
@@ -99,6 +102,8 @@ if (browser) {
 if (process.env.SKIP_FUZZ !== "1") {
   results.push(await step("Fuzzing: a short smoke of every target", process.execPath, ["scripts/fuzz-smoke.mjs"]));
 }
+
+results.push(await step("Benchmark: a short smoke of every measurement", process.execPath, ["--expose-gc", "bench/run.mjs"], { ...process.env, BENCH_MS: "10" }, { oneCheck: true }));
 
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
