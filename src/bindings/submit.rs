@@ -25,6 +25,7 @@ use crate::submit::auth::{self, Credential, CredentialError};
 use crate::submit::response::{self, check_success};
 use crate::submit::retry::{self, Next, RetryPolicy};
 use crate::submit::{DEFAULT_ENDPOINT, PATH, SDK_NAME, SDK_VERSION};
+use crate::validate::text::js_number;
 
 #[wasm_bindgen(module = "/pkg-template/errors.js")]
 extern "C" {
@@ -406,7 +407,7 @@ impl Deadline {
             Ended::Aborted => error,
             Ended::TimedOut => {
                 let fields = Object::new();
-                set(&fields, "message", &format!("no answer from {} within {} ms", redact(url), self.timeout_ms).into());
+                set(&fields, "message", &format!("no answer from {} within {} ms", redact(url), js_number(self.timeout_ms)).into());
                 set(&fields, "timeoutMs", &JsValue::from_f64(self.timeout_ms));
                 create_error("SeamTimeoutError", &fields)
             }

@@ -276,8 +276,8 @@ impl Checker {
             },
             Ty::PositiveInt => match node.as_f64() {
                 Some(n) if !n.is_finite() => self.error(IssueCode::NotFinite, "must be a finite number: JSON sends NaN and infinities as null"),
-                Some(n) if n.fract() != 0.0 => self.error(IssueCode::NotInteger, format!("must be a whole number of minutes, got {n}")),
-                Some(n) if n <= 0.0 => self.error(IssueCode::TooSmall, format!("must be greater than 0, got {n}")),
+                Some(n) if n.fract() != 0.0 => self.error(IssueCode::NotInteger, format!("must be a whole number of minutes, got {}", text::js_number(n))),
+                Some(n) if n <= 0.0 => self.error(IssueCode::TooSmall, format!("must be greater than 0, got {}", text::js_number(n))),
                 Some(_) => {}
                 None => self.wrong_type("an integer", kind),
             },

@@ -828,7 +828,7 @@ fn divided_by_power_of_ten(mantissa: u64, k: u32) -> f64 {
     let shift = mantissa.leading_zeros() + 64;
     let scaled = u128::from(mantissa) << shift;
     let divisor = u128::from(10u64.pow(k));
-    let quotient = scaled / divisor | u128::from(scaled % divisor != 0);
+    let quotient = (scaled / divisor) | u128::from(scaled % divisor != 0);
     // 2^-shift, shift at most 127: a normal double.
     quotient as f64 * f64::from_bits((1023 - u64::from(shift)) << 52)
 }
@@ -1090,6 +1090,8 @@ mod tests {
     }
 
     #[test]
+    // The expected values are written as the literals that are parsed, all their digits kept.
+    #[allow(clippy::excessive_precision)]
     fn the_fast_path_reads_what_it_can_exactly_and_leaves_the_rest() {
         let bits = |x: Option<f64>| x.map(f64::to_bits);
         for (literal, expected) in [

@@ -95,6 +95,17 @@ fn every_problem_is_reported_in_one_pass() {
 }
 
 #[test]
+fn numbers_in_messages_are_written_as_javascript_writes_them() {
+    let message = |minutes: &str| {
+        let body = format!(r#"{{"customer_data":{{"customer_key":"c","spaces":[{{"space_key":"s","name":"n","duration_minutes":{minutes}}}]}}}}"#);
+        validate_json(&body).issues.remove(0).message
+    };
+    assert_eq!(message("1.5"), "must be a whole number of minutes, got 1.5");
+    assert_eq!(message("0.0000001"), "must be a whole number of minutes, got 1e-7");
+    assert_eq!(message("-1e21"), "must be greater than 0, got -1e+21");
+}
+
+#[test]
 fn messages_say_what_is_expected() {
     let report = validate_json(r#"{ "locale": "en-GB", "customer_data": { "customer_key": 7 } }"#);
     assert!(report.issues[0].message.contains("\"en-US\""), "{}", report.issues[0].message);

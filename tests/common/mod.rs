@@ -352,3 +352,20 @@ fn numbers_past_the_fast_path_are_read_correctly_rounded_as_json_parse_reads_the
     // give it back.
     assert_eq!(issues(&validate_json(body("1e400").into())), vec![pair("", "invalid_json")]);
 }
+
+#[wasm_bindgen_test]
+fn numbers_in_messages_and_responses_are_written_as_javascript_writes_them() {
+    // In Wasm, `js_number` asks JavaScript (Rust's float formatting is not in the module); its
+    // native version is tested against the same strings in src/validate/text.rs.
+    for (n, written) in [(1.5, "1.5"), (-0.0, "0"), (1e-7, "1e-7"), (1e21, "1e+21"), (1e20, "100000000000000000000"), (0.1, "0.1"), (5e-324, "5e-324"), (f64::NAN, "NaN")] {
+        assert_eq!(seam_portal::validate::text::js_number(n), written);
+    }
+    let message = |minutes: &str| {
+        let body = format!(r#"{{"customer_data":{{"customer_key":"c","spaces":[{{"space_key":"s","name":"n","duration_minutes":{minutes}}}]}}}}"#);
+        let list: Array = get(&validate_json(body.into()), "issues").dyn_into().unwrap();
+        get(&list.get(0), "message").as_string().unwrap()
+    };
+    assert_eq!(message("1.5"), "must be a whole number of minutes, got 1.5");
+    assert_eq!(message("0.0000001"), "must be a whole number of minutes, got 1e-7");
+    assert_eq!(message("-1e21"), "must be greater than 0, got -1e+21");
+}
