@@ -222,8 +222,8 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// A number as JS's `String(n)` writes it: the shortest digits that read back as `n`, with an
 /// exponent from 1e21 up and below 1e-6 (ECMAScript's Number::toString).
 ///
-/// In Wasm, JavaScript itself writes it: Rust's float formatting, the only user of which this
-/// is, would add 8 KiB to the module. Natively (tests, fuzzing), Rust's shortest digits are
+/// In Wasm, JavaScript itself writes it: Rust's float formatting, of which this is the only
+/// user, took 18 KiB of the module (8.7 KiB gzip). Natively (tests, fuzzing), Rust's shortest digits are
 /// arranged as Number::toString arranges them, tested against what JS writes for the hard cases.
 #[cfg(target_arch = "wasm32")]
 pub fn js_number(n: f64) -> String {

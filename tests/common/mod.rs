@@ -354,7 +354,7 @@ fn numbers_past_the_fast_path_are_read_correctly_rounded_as_json_parse_reads_the
 }
 
 #[wasm_bindgen_test]
-fn numbers_in_messages_and_responses_are_written_as_javascript_writes_them() {
+fn numbers_in_messages_are_written_as_javascript_writes_them() {
     // In Wasm, `js_number` asks JavaScript (Rust's float formatting is not in the module); its
     // native version is tested against the same strings in src/validate/text.rs.
     for (n, written) in [(1.5, "1.5"), (-0.0, "0"), (1e-7, "1e-7"), (1e21, "1e+21"), (1e20, "100000000000000000000"), (0.1, "0.1"), (5e-324, "5e-324"), (f64::NAN, "NaN")] {

@@ -342,6 +342,7 @@ test("a slow answer is a SeamTimeoutError, not retried", async () => {
   server.faults.push({ delayMs: 400 });
   const error = await rejection(submit(request(), options({ timeoutMs: 100 })), SeamTimeoutError);
   assert.equal(error.timeoutMs, 100);
+  assert.match(error.message, /^no answer from http:\/\/[^ ]+\/customers\/create_portal within 100 ms$/);
   assert.equal(received.length, 1);
 });
 
