@@ -90,7 +90,12 @@ const walks = [];
  */
 const targets = [];
 /** @param {string} what @param {number} measured @param {number} limit @param {(x: number) => string} show */
-const target = (what, measured, limit, show) => targets.push([what, show(measured), `at most ${show(limit)}`, measured <= limit]);
+const target = (what, measured, limit, show) => {
+  // A measurement that no longer yields a number (a renamed export, a changed output) fails the
+  // run, so that `npm test`'s short run of the benchmark catches it.
+  if (!Number.isFinite(measured)) throw new Error(`the benchmark measured no number for "${what}"`);
+  targets.push([what, show(measured), `at most ${show(limit)}`, measured <= limit]);
+};
 const times = (/** @type {number} */ x) => `${x.toFixed(2)}x`;
 console.log("| body | validate | validateJson | validateJson, value read | JSON.stringify | JSON.parse | ajv | zod | validate / ajv | validateJson / ajv | value read / ajv | validate / zod |");
 console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
