@@ -228,7 +228,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(target_arch = "wasm32")]
 pub fn js_number(n: f64) -> String {
     // Radix 10 cannot throw.
-    js_sys::Number::from(n).to_string(10).map(String::from).unwrap_or_default()
+    js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default()
 }
 
 /// See the Wasm version above.

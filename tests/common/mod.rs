@@ -324,13 +324,17 @@ fn invalid_requests_throw_a_portal_validation_error() {
     assert!(get(&error, "message").as_string().unwrap().contains("customer_data.customer_key"));
 }
 
+/// A request with one space whose `duration_minutes` is the JSON number `minutes`.
+fn space_lasting(minutes: &str) -> String {
+    format!(r#"{{"customer_data":{{"customer_key":"c","spaces":[{{"space_key":"s","name":"n","duration_minutes":{minutes}}}]}}}}"#)
+}
+
 #[wasm_bindgen_test]
 fn numbers_past_the_fast_path_are_read_correctly_rounded_as_json_parse_reads_them() {
     // `duration_minutes` must be a whole number. The ties below lie halfway between 60 and the
     // next double: JSON.parse rounds the first to even (60), the second, a digit further, up.
     // They have too many digits for the tape's fast path, so the Wasm reads them with
     // JavaScript's parseFloat (std's parser is not in the module). JSON.parse is the judge.
-    let body = |minutes: &str| format!(r#"{{"customer_data":{{"customer_key":"c","spaces":[{{"space_key":"s","name":"n","duration_minutes":{minutes}}}]}}}}"#);
     for (minutes, whole) in [
         ("60", true),
         ("6e1", true),
@@ -340,9 +344,9 @@ fn numbers_past_the_fast_path_are_read_correctly_rounded_as_json_parse_reads_the
         ("60.000000000000003552713678800500929355621337890626", false),
         ("600000000000000000000000e-22", true),
     ] {
-        let from_json_parse = js_sys::Number::is_integer(&get(&Array::from(&get(&get(&js(&body(minutes)), "customer_data"), "spaces")).get(0), "duration_minutes"));
+        let from_json_parse = js_sys::Number::is_integer(&get(&Array::from(&get(&get(&js(&space_lasting(minutes)), "customer_data"), "spaces")).get(0), "duration_minutes"));
         assert_eq!(from_json_parse, whole, "JSON.parse reads {minutes} so");
-        let result = validate_json(body(minutes).into());
+        let result = validate_json(space_lasting(minutes).into());
         assert_eq!(ok(&result), whole, "{minutes}");
         if !whole {
             assert_eq!(issues(&result), vec![pair("customer_data.spaces[0].duration_minutes", "not_integer")]);
@@ -350,19 +354,19 @@ fn numbers_past_the_fast_path_are_read_correctly_rounded_as_json_parse_reads_the
     }
     // Past a double's range, read by parseFloat as an infinity: refused as JSON.parse cannot
     // give it back.
-    assert_eq!(issues(&validate_json(body("1e400").into())), vec![pair("", "invalid_json")]);
+    assert_eq!(issues(&validate_json(space_lasting("1e400").into())), vec![pair("", "invalid_json")]);
 }
 
 #[wasm_bindgen_test]
 fn numbers_in_messages_are_written_as_javascript_writes_them() {
     // In Wasm, `js_number` asks JavaScript (Rust's float formatting is not in the module); its
-    // native version is tested against the same strings in src/validate/text.rs.
+    // native version is tested against what JavaScript writes for values of these kinds in
+    // src/validate/text.rs.
     for (n, written) in [(1.5, "1.5"), (-0.0, "0"), (1e-7, "1e-7"), (1e21, "1e+21"), (1e20, "100000000000000000000"), (0.1, "0.1"), (5e-324, "5e-324"), (f64::NAN, "NaN")] {
         assert_eq!(seam_portal::validate::text::js_number(n), written);
     }
     let message = |minutes: &str| {
-        let body = format!(r#"{{"customer_data":{{"customer_key":"c","spaces":[{{"space_key":"s","name":"n","duration_minutes":{minutes}}}]}}}}"#);
-        let list: Array = get(&validate_json(body.into()), "issues").dyn_into().unwrap();
+        let list: Array = get(&validate_json(space_lasting(minutes).into()), "issues").dyn_into().unwrap();
         get(&list.get(0), "message").as_string().unwrap()
     };
     assert_eq!(message("1.5"), "must be a whole number of minutes, got 1.5");
