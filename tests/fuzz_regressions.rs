@@ -29,6 +29,23 @@ fn validator_regressions() {
 }
 
 #[test]
+fn json_parser_regressions() {
+    let mut replayed = 0;
+    for data in inputs("json_parser") {
+        let text = String::from_utf8_lossy(&data);
+        // The fuzz target's exact oracle: a lone number reads as std's correctly rounded parser.
+        if let Ok(tape) = seam_portal::validate::Tape::parse(&text) {
+            use seam_portal::validate::Node;
+            if let Some(n) = tape.root().as_f64() {
+                assert_eq!(n.to_bits(), text.trim().parse::<f64>().unwrap().to_bits(), "{text:?}");
+            }
+        }
+        replayed += 1;
+    }
+    assert!(replayed >= 1, "the input the json_parser fuzzer failed on is kept");
+}
+
+#[test]
 fn response_regressions() {
     let mut replayed = 0;
     for data in inputs("response") {

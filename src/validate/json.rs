@@ -1085,6 +1085,12 @@ mod tests {
         assert_eq!(n(2), 0.0);
         assert_eq!(n(3), 1.2345678901234568e29);
         assert_eq!(Tape::parse("1e400").err().unwrap().what, "number out of range: beyond a double's ±1.8e308");
+        // At the end of the range, as JSON.parse reads them: below the midpoint to 2^1024 the
+        // largest double (found by the json_parser fuzz target, where serde_json overflowed),
+        // above it an infinity, refused.
+        assert_eq!(Tape::parse("1.7976931348623158e308").unwrap().root().as_f64(), Some(f64::MAX));
+        assert_eq!(Tape::parse("-1.7976931348623158e308").unwrap().root().as_f64(), Some(f64::MIN));
+        assert!(Tape::parse("1.7976931348623159e308").is_err());
         assert!(!parses(&format!("-{}", "9".repeat(400))));
         assert!(parses(&format!("0.{}", "9".repeat(400))));
     }
@@ -1121,7 +1127,7 @@ mod tests {
             assert_eq!(bits(exact_f64(literal)), bits(Some(expected)), "{literal}");
         }
         // Over 19 digits, or a power of ten beyond the ranges: the platform's parser.
-        for literal in ["0.10000000000000000000001", "12345678901234567890", "1e23", "1e-23", "123456789012345678901234", "1.7976931348623157e308", "5e-324", "1e400", "0.10000000000000000555"] {
+        for literal in ["0.10000000000000000000001", "12345678901234567890", "1e23", "1e-23", "123456789012345678901234", "1.7976931348623157e308", "5e-324", "1e400", "0.10000000000000000555", "1.7976931348623158e308", "1.7976931348623159e308"] {
             assert_eq!(exact_f64(literal), None, "{literal}");
             assert_eq!(parse_f64(literal).to_bits(), literal.parse::<f64>().unwrap().to_bits(), "{literal}");
         }
