@@ -1091,6 +1091,7 @@ mod tests {
         assert_eq!(Tape::parse("1.7976931348623158e308").unwrap().root().as_f64(), Some(f64::MAX));
         assert_eq!(Tape::parse("-1.7976931348623158e308").unwrap().root().as_f64(), Some(f64::MIN));
         assert!(Tape::parse("1.7976931348623159e308").is_err());
+        assert!(Tape::parse("-1.79769313486231598e308").is_err(), "found by the fuzz target, where serde_json read a finite value");
         assert!(!parses(&format!("-{}", "9".repeat(400))));
         assert!(parses(&format!("0.{}", "9".repeat(400))));
     }
