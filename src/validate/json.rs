@@ -775,14 +775,19 @@ fn exact_f64(literal: &str) -> Option<f64> {
     let negative = bytes.first() == Some(&b'-');
     let mut i = usize::from(negative);
     let mut mantissa: u64 = 0;
-    // Digits from the first that is not 0: leading zeros add nothing to the mantissa.
+    // Digits from the first that is not 0: leading zeros add nothing to the mantissa. Counted
+    // from that digit, not from a mantissa above 0: past 19 digits the mantissa wraps, and for a
+    // multiple of 2^64 it wraps to exactly 0 (2^64 itself was read as 0 when the count asked
+    // the mantissa).
     let mut significant = 0;
+    let mut started = false;
     let mut fraction_from = None;
     while i < bytes.len() {
         match bytes[i].wrapping_sub(b'0') {
             digit @ 0..=9 => {
                 mantissa = mantissa.wrapping_mul(10).wrapping_add(u64::from(digit));
-                significant += usize::from(mantissa != 0);
+                started |= digit != 0;
+                significant += usize::from(started);
             }
             _ if bytes[i] == b'.' => fraction_from = Some(i + 1),
             _ => break,
@@ -1092,6 +1097,13 @@ mod tests {
         assert_eq!(Tape::parse("-1.7976931348623158e308").unwrap().root().as_f64(), Some(f64::MIN));
         assert!(Tape::parse("1.7976931348623159e308").is_err());
         assert!(Tape::parse("-1.79769313486231598e308").is_err(), "found by the fuzz target, where serde_json read a finite value");
+        // Multiples of 2^64, whose 20-digit mantissa wraps to exactly 0 (found by the fuzz
+        // target: 2^64 was read as 0).
+        for literal in ["18446744073709551616", "-18446744073709551616", "18446744073709551616.0", "184467440737095516160000", "36893488147419103232", "1844674407370955161.6e1"] {
+            let exact = literal.parse::<f64>().unwrap();
+            assert_eq!(Tape::parse(literal).unwrap().root().as_f64().map(f64::to_bits), Some(exact.to_bits()), "{literal}");
+            assert_ne!(exact, 0.0);
+        }
         assert!(!parses(&format!("-{}", "9".repeat(400))));
         assert!(parses(&format!("0.{}", "9".repeat(400))));
     }

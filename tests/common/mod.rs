@@ -343,6 +343,10 @@ fn numbers_past_the_fast_path_are_read_correctly_rounded_as_json_parse_reads_the
         ("60.000000000000003552713678800500929355621337890625", true),
         ("60.000000000000003552713678800500929355621337890626", false),
         ("600000000000000000000000e-22", true),
+        // Multiples of 2^64, whose digits wrap a 64-bit mantissa to exactly 0: read as 0 (and
+        // refused as not greater than 0) before the fix.
+        ("18446744073709551616", true),
+        ("184467440737095516160000", true),
     ] {
         let from_json_parse = js_sys::Number::is_integer(&get(&Array::from(&get(&get(&js(&space_lasting(minutes)), "customer_data"), "spaces")).get(0), "duration_minutes"));
         assert_eq!(from_json_parse, whole, "JSON.parse reads {minutes} so");
