@@ -1,18 +1,20 @@
 // @ts-check
-// A wasm-bindgen snippet: the two ways a JS value reaches the validator in one piece rather than
+// A wasm-bindgen snippet: how a JS value reaches the validator, in one piece rather than
 // property by property across the Wasm boundary.
 // - `jsonTape`: plain data written as the Rust parser's tape, which `validate(object)` reads.
+// - `looseJsonTape`: any value written as such a tape, with what JSON cannot carry (a Date, a
+//   BigInt, a cycle, a getter that threw…) recorded where it is: for the values `jsonTape`
+//   does not take, and the only other way a JS value is read.
 // - `faithfulJson`: the JSON text of a value, which `submit`, `withDefaults` and the builder
-//   validate (and then send or copy: the text validated is the text used), and `validate` for
-//   values the tape does not take.
+//   validate (and then send or copy: the text validated is the text used).
 //
 // `faithfulJson`'s text is only used when nothing would be changed by
 // serialising: every value that JSON.stringify alters (a Date or other toJSON, NaN or an
 // infinity, boxed or not, a function or symbol, `undefined` in an array, a Map or Set, which it
 // sends as `{}`) or that makes it throw
-// (a BigInt, a cycle, a throwing getter) sends `validate` down the walk instead, which reports
+// (a BigInt, a cycle, a throwing getter) is read through `looseJsonTape` instead, which reports
 // such values precisely. Lone surrogates need no check: JSON.stringify escapes them (`"\ud800"`), and the
-// Rust parser flags escaped ones as the walk does.
+// Rust parser flags escaped ones as `looseJsonTape` does.
 //
 // The check is a separate loop rather than a JSON.stringify replacer: a replacer is a call per
 // value and doubled the time of serialising (5.5 ms against 2.9 ms for a 1 MB request; the loop
@@ -25,7 +27,7 @@
 export function faithfulJson(value) {
   if (typeof value !== "object" || value === null) return undefined;
   // Anything that throws (a BigInt, a cycle, a proxy's trap, a getter that fails the second
-  // time it is read) sends validate down the walk, which reports it where it is.
+  // time it is read) sends validate to `looseJsonTape`, which reports it where it is.
   try {
     const text = JSON.stringify(value);
     return carriesFaithfully(value, text.length) ? text : undefined;
@@ -42,6 +44,17 @@ const FALSE_TAG = 1 << 29, TRUE_TAG = 2 << 29, NUMBER_TAG = 3 << 29, STRING_TAG 
 const JS_NUMBER = -1;
 /** The deepest nesting the tape takes (`MAX_DEPTH` in json.rs). */
 const MAX_DEPTH = 128;
+/**
+ * What a NULL entry's `b` says stood there, in a tape from `looseJsonTape`: the JS values JSON
+ * has no literal for, and the reads that threw (the `js` module in json.rs; 0 is `null`).
+ */
+const UNDEFINED = 1, BIGINT = 2, SYMBOL = 3, FUNCTION = 4, DATE = 5, TO_JSON = 6, MAP_OR_SET = 7, CYCLE = 8, TOO_DEEP = 9, UNREADABLE = 10, UNLISTED_OBJECT = 11, UNLISTED_ARRAY = 12;
+/** The most bytes of strings a tape holds (`MAX_LEN` in json.rs): the JSON text route's limit. */
+const MAX_TEXT = (1 << 29) - 1;
+/** The most words of entries a tape holds: 2^27 values, 1 GiB of entries. */
+const MAX_WORDS = 1 << 28;
+/** Thrown when a value has more strings or values than a tape holds; `looseJsonTape` answers `undefined`. */
+const TOO_LARGE = Symbol("too large");
 /**
  * A buffer larger than this many elements is kept only while calls use a quarter of it: a
  * caller validating 10 MB documents reuses it, and one that validated one such document
@@ -70,36 +83,47 @@ let n = 0, count = 0, written = 0, units = 0;
 let pending = "";
 /** Whether a tape is being written: a getter that calls `validate` must not write into it. */
 let busy = false;
+/** `looseJsonTape`'s: the entries (pairs) of strings with a lone surrogate, and the objects and arrays above the value being written. */
+/** @type {number[]} */
+let lone = [];
+/** @type {object[]} */
+let ancestors = [];
 
 /**
  * A JS value as the tape `src/validate/json.rs` reads (`Tape::from_js` says how it differs
  * from a parsed one), or undefined when the value is not plain JSON data: anything that is not
  * a string, a finite number, a boolean, null, an array without holes or an object whose
  * prototype is Object.prototype or null, or a value with `toJSON`, or a string with a lone
- * surrogate, or nesting deeper than the tape takes. Those go through the JSON text or the walk,
- * which report them precisely.
+ * surrogate, or nesting deeper than the tape takes. Those go through `looseJsonTape`,
+ * which records them precisely.
  *
  * `validate(object)` reads this rather than the JSON text: serialising and parsing the text back
  * costs about twice what this walk does. It reads each property once, in JSON.stringify's order.
  * `text` holds every string, keys included, one after another, as UTF-8.
  * @param {unknown} root
- * @returns {{ entries: Uint32Array, numbers: Float64Array, text: Uint8Array } | undefined}
+ * @returns {{ entries: Uint32Array, numbers: Float64Array, text: Uint8Array, lone: Uint32Array } | undefined}
  */
 export function jsonTape(root) {
   if (busy || typeof root !== "object" || root === null || hasEnumerableInheritedKeys()) return undefined;
   busy = true;
   n = count = written = units = 0;
   pending = "";
+  lone = [];
   try {
     if (!writeValue(root, 0) || !flush()) return undefined;
   } catch {
-    // A getter or a proxy's trap threw: the walk reports it where it is.
+    // A getter or a proxy's trap threw: `looseJsonTape` reports it where it is.
     return undefined;
   } finally {
     busy = false;
     pending = "";
   }
-  const tape = { entries: new Uint32Array(entries.buffer, 0, n), numbers: numbers.subarray(0, count), text: bytes.subarray(0, written) };
+  return finishedTape();
+}
+
+/** The tape written, as views of the buffers. */
+function finishedTape() {
+  const tape = { entries: new Uint32Array(entries.buffer, 0, n), numbers: numbers.subarray(0, count), text: bytes.subarray(0, written), lone: Uint32Array.from(lone) };
   // Replaced, not freed: `tape` still views them until Wasm has copied it.
   if (entries.length > SMALL && n < entries.length / 4) entries = new Int32Array(1024);
   if (numbers.length > SMALL && count < numbers.length / 4) numbers = new Float64Array(64);
@@ -120,15 +144,7 @@ function writeValue(value, depth) {
       return writeString(value);
     case "number":
       if (!Number.isFinite(value)) return false;
-      if (count === numbers.length) {
-        const grown = new Float64Array(count * 2);
-        grown.set(numbers);
-        numbers = grown;
-      }
-      numbers[count] = value;
-      entries[n] = NUMBER_TAG | count++;
-      entries[n + 1] = JS_NUMBER;
-      n += 2;
+      writeNumber(value);
       return true;
     case "boolean":
       entries[n] = value ? TRUE_TAG : FALSE_TAG;
@@ -152,7 +168,7 @@ function writeValue(value, depth) {
         size = value.length;
         for (let i = 0; i < size; i++) {
           const item = value[i];
-          // `undefined` (or a hole) in an array is sent as null: the walk reports it.
+          // `undefined` (or a hole) in an array is sent as null: `looseJsonTape` reports it.
           if (item === undefined || !writeValue(item, depth + 1)) return false;
         }
       } else {
@@ -195,24 +211,252 @@ function writeString(s) {
 
 /** Encodes the strings gathered so far; false when one has a lone surrogate. */
 function flush() {
-  // Offsets share an entry with the tag: past 2^29 units of strings, the text route is taken.
+  // Offsets share an entry with the tag: past 2^29 units of strings, `looseJsonTape` refuses.
   if (units >= 1 << 29 || !isWellFormed(pending)) return false;
-  const room = pending.length * 3;
-  if (written + room > bytes.length) {
-    const grown = new Uint8Array(Math.max(bytes.length * 2, written + room));
-    grown.set(bytes.subarray(0, written));
-    bytes = grown;
-  }
-  written += encoder.encodeInto(pending, bytes.subarray(written)).written;
-  pending = "";
+  encodePending();
   return true;
 }
 
+/** Encodes the strings gathered so far as UTF-8 (a lone surrogate as U+FFFD). */
+function encodePending() {
+  const room = Math.min(pending.length * 3, MAX_TEXT + 1 - written);
+  if (written + room > bytes.length) {
+    const grown = new Uint8Array(Math.min(Math.max(bytes.length * 2, written + room), MAX_TEXT + 1));
+    grown.set(bytes.subarray(0, written));
+    bytes = grown;
+  }
+  const { read, written: encoded } = encoder.encodeInto(pending, bytes.subarray(written, written + room));
+  written += encoded;
+  if (read < pending.length || written > MAX_TEXT) throw TOO_LARGE;
+  pending = "";
+}
+
+/** @param {number} value */
+function writeNumber(value) {
+  if (count === numbers.length) {
+    const grown = new Float64Array(count * 2);
+    grown.set(numbers);
+    numbers = grown;
+  }
+  numbers[count] = value;
+  entries[n] = NUMBER_TAG | count++;
+  entries[n + 1] = JS_NUMBER;
+  n += 2;
+}
+
 function growEntries() {
+  if (entries.length >= MAX_WORDS) throw TOO_LARGE;
   const grown = new Int32Array(entries.length * 2);
   grown.set(entries);
   entries = grown;
 }
+
+/**
+ * Any JS value as a tape (see `jsonTape`), for the values `jsonTape` does not take. What JSON
+ * cannot carry is recorded where it is, as `src/validate/json.rs`'s `js` module says: `undefined`
+ * in an array, a BigInt, a symbol, a function, a Date, another object with `toJSON`, a Map or
+ * Set (which JSON sends as `{}`), an object inside itself, nesting deeper than the tape takes,
+ * and each read that threw (a getter, a proxy's trap), as the value read or, when an object's
+ * keys or an array's length could not be read, as that object or array. NaN and infinities are
+ * written as they are, boxed primitives unwrapped as JSON.stringify unwraps them, and strings
+ * with a lone surrogate listed in `lone`. Objects are read as JSON.stringify reads them: their
+ * own enumerable string keys, each property once, whatever their prototype.
+ *
+ * A getter that calls `validate` while this is writing gets buffers of its own.
+ * @param {unknown} root
+ * @returns {{ entries: Uint32Array, numbers: Float64Array, text: Uint8Array, lone: Uint32Array } | undefined}
+ *   undefined when the value holds more than 512 MiB of strings or 2^27 values
+ */
+export function looseJsonTape(root) {
+  const outer = busy ? { entries, numbers, bytes, n, count, written, units, pending, lone, ancestors } : undefined;
+  if (outer) {
+    entries = new Int32Array(1024);
+    numbers = new Float64Array(64);
+    bytes = new Uint8Array(CHUNK * 3);
+  }
+  busy = true;
+  n = count = written = units = 0;
+  pending = "";
+  lone = [];
+  ancestors = [];
+  /** @type {ReturnType<typeof finishedTape> | undefined} */
+  let tape;
+  try {
+    writeLoose(root, 0);
+    if (units >= 1 << 29) throw TOO_LARGE;
+    encodePending();
+    tape = finishedTape();
+  } catch (error) {
+    if (error === TOO_LARGE) return undefined;
+    // Nothing else should throw here (each read that runs the value's own code is caught where
+    // it is made): should something (the stack running out under a caller's deep recursion),
+    // the root is reported as unreadable rather than thrown through Wasm.
+    tape = { entries: Uint32Array.of(0, UNLISTED_OBJECT), numbers: new Float64Array(0), text: new Uint8Array(0), lone: new Uint32Array(0) };
+  } finally {
+    if (outer) {
+      ({ entries, numbers, bytes, n, count, written, units, pending, lone, ancestors } = outer);
+    } else {
+      busy = false;
+      pending = "";
+      ancestors = [];
+    }
+  }
+  return tape;
+}
+
+/**
+ * Writes one value, whatever it is.
+ * @param {unknown} value
+ * @param {number} depth
+ */
+function writeLoose(value, depth) {
+  if (n + 2 > entries.length) growEntries();
+  switch (typeof value) {
+    case "string":
+      return writeLooseString(value);
+    case "number":
+      return writeNumber(value);
+    case "boolean":
+      entries[n] = value ? TRUE_TAG : FALSE_TAG;
+      entries[n + 1] = 0;
+      n += 2;
+      return;
+    case "undefined":
+      return writeMarker(UNDEFINED);
+    case "bigint":
+      return writeMarker(BIGINT);
+    case "symbol":
+      return writeMarker(SYMBOL);
+    case "function":
+      return writeMarker(FUNCTION);
+    default:
+      return value === null ? writeMarker(0) : writeLooseObject(/** @type {object} */ (value), depth);
+  }
+}
+
+/**
+ * Writes an object or array, or what stands for it.
+ * @param {object} value
+ * @param {number} depth
+ */
+function writeLooseObject(value, depth) {
+  let array;
+  try {
+    array = Array.isArray(value);
+  } catch {
+    return writeMarker(UNLISTED_OBJECT); // a revoked proxy
+  }
+  if (!array) {
+    let date = false;
+    try {
+      date = value instanceof Date;
+    } catch {
+      // A proxy whose getPrototypeOf trap threw: not a Date.
+    }
+    if (date) return writeMarker(DATE);
+    const replacement = jsonReplacement(value);
+    if (replacement === null) return writeMarker(TO_JSON);
+    if (replacement === COLLECTION) return writeMarker(MAP_OR_SET);
+    if (replacement !== undefined) return writeLoose(replacement, depth);
+  }
+  if (ancestors.includes(value)) return writeMarker(CYCLE);
+  if (depth >= MAX_DEPTH) return writeMarker(TOO_DEEP);
+  // The container's entry is written when its end is known.
+  const at = n;
+  n += 2;
+  let size = 0;
+  ancestors.push(value);
+  if (array) {
+    let length;
+    try {
+      length = /** @type {unknown[]} */ (value).length;
+    } catch {
+      n = at;
+      ancestors.pop();
+      return writeMarker(UNLISTED_ARRAY);
+    }
+    // As Wasm would read a length: a number, whole, from 0 to 2^32 - 1.
+    const end = typeof length === "number" ? Math.min(Math.max(Math.trunc(length), 0), 2 ** 32 - 1) : 0;
+    for (let i = 0; i < end; i++) {
+      let item;
+      try {
+        item = /** @type {unknown[]} */ (value)[i];
+      } catch {
+        writeMarker(UNREADABLE);
+        size++;
+        continue;
+      }
+      writeLoose(item, depth + 1);
+      size++;
+    }
+  } else {
+    let keys;
+    try {
+      keys = Object.keys(value);
+    } catch {
+      n = at;
+      ancestors.pop();
+      return writeMarker(UNLISTED_OBJECT);
+    }
+    for (const key of keys) {
+      let item;
+      let threw = false;
+      try {
+        item = /** @type {any} */ (value)[key];
+      } catch {
+        threw = true;
+      }
+      // `undefined` in an object is dropped, as JSON.stringify drops it.
+      if (!threw && item === undefined) continue;
+      writeLooseString(key);
+      if (threw) writeMarker(UNREADABLE);
+      else writeLoose(item, depth + 1);
+      size++;
+    }
+  }
+  ancestors.pop();
+  entries[at] = (array ? ARRAY_TAG : OBJECT_TAG) | (n >> 1);
+  entries[at + 1] = size;
+}
+
+/**
+ * Writes a NULL entry saying what stood there (0: `null` itself).
+ * @param {number} kind
+ */
+function writeMarker(kind) {
+  if (n + 2 > entries.length) growEntries();
+  entries[n] = 0;
+  entries[n + 1] = kind;
+  n += 2;
+}
+
+/**
+ * Writes a string (a value or a key), listing it in `lone` when it has a lone surrogate.
+ * @param {string} s
+ */
+function writeLooseString(s) {
+  if (n + 2 > entries.length) growEntries();
+  // A string that starts with the low half of a pair, after one that ended with the high half:
+  // encoded together they would make one character of the two strings. Encoded apart, each
+  // half becomes U+FFFD.
+  const first = s.charCodeAt(0);
+  if (first >= 0xdc00 && first <= 0xdfff && pending.length > 0) {
+    const last = pending.charCodeAt(pending.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) encodePending();
+  }
+  if (!isWellFormed(s)) lone.push(n >> 1);
+  pending += s;
+  entries[n] = STRING_TAG | units;
+  units += s.length;
+  entries[n + 1] = units;
+  n += 2;
+  if (pending.length >= CHUNK) {
+    // Offsets share an entry with the tag.
+    if (units >= 1 << 29) throw TOO_LARGE;
+    encodePending();
+  }
+}
+
 
 /** Whether Object.prototype has an enumerable key (someone added one), which for…in would list. */
 function hasEnumerableInheritedKeys() {
@@ -221,7 +465,7 @@ function hasEnumerableInheritedKeys() {
 }
 
 /**
- * Whether a string has no lone surrogate (the walk reports those; UTF-8 would hide them as
+ * Whether a string has no lone surrogate (`looseJsonTape` reports those; UTF-8 would hide them as
  * U+FFFD). Two strings that end and start with the halves of a pair pass here together, and
  * `Tape::from_js` refuses the offset between them.
  * @param {string} text
@@ -260,7 +504,7 @@ function carriesFaithfully(root, budget) {
         if (!Object.prototype.hasOwnProperty.call(container, key)) continue;
         empty = false;
         const item = container[key];
-        // `undefined` in an object is dropped, which is how the walk treats it too.
+        // `undefined` in an object is dropped, which is how `looseJsonTape` treats it too.
         if (item === undefined) continue;
         if (!faithfulLeaf(item, stack)) return false;
         budget -= 1;
@@ -291,9 +535,9 @@ function faithfulLeaf(value, stack) {
       if (value === null) return true;
       if (typeof (/** @type {any} */ (value).toJSON) === "function") return false;
       // A boxed NaN or infinity is sent as null, as the number is. (Other boxed primitives are
-      // sent as the primitive, which is what the walk reads too.) `instanceof` answers for this
+      // sent as the primitive, which is what `looseJsonTape` reads too.) `instanceof` answers for this
       // realm's objects; one from another realm (an iframe, `vm`) is recognised by its tag, and
-      // an object that only claims the tag costs a walk.
+      // an object that only claims the tag costs `looseJsonTape`'s slower walk.
       if (value instanceof Number ? !Number.isFinite(Number(value)) : !(value instanceof Object) && isForeignBoxedNonFinite(value)) return false;
       stack.push(value);
       return true;
@@ -345,17 +589,17 @@ function isForeignBoxedNonFinite(value) {
 /**
  * What JSON.stringify puts in place of an object before reading its properties, in its order:
  * `null` when the object has a `toJSON` method, own or inherited (JSON sends what that returns,
- * which the walk does not call: calling it again to send could answer differently); else the
+ * which `looseJsonTape` does not call: calling it again to send could answer differently); else the
  * primitive inside a boxed number, string, boolean or BigInt (`new Number(5)`, `Object(1n)`),
  * unwrapped as JSON.stringify does (ToNumber and ToString for numbers and strings, the internal
  * value for booleans and BigInts); else `COLLECTION` for a Map or Set without keys of its own
- * (sent as `{}`, without its entries, which the walk reports); else `undefined`: the object is read as it is. The walk
+ * (sent as `{}`, without its entries, which is reported); else `undefined`: the object is read as it is. `looseJsonTape`
  * asks this of every object that is not an array or a Date. Whatever throws (a proxy's trap, a
- * valueOf) leaves the value an object, which the walk then reads and reports.
+ * valueOf) leaves the value an object, which `looseJsonTape` then reads and reports.
  * @param {object} value
  * @returns {number | string | boolean | bigint | symbol | null | undefined}
  */
-export function jsonReplacement(value) {
+function jsonReplacement(value) {
   try {
     if (typeof (/** @type {any} */ (value).toJSON) === "function") return null;
     const prototype = Object.getPrototypeOf(value);

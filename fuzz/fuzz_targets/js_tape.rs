@@ -5,7 +5,8 @@
 //!
 //! Input: the first byte picks the mode. Mode 0: the rest is JSON text, parsed, turned into
 //! what the glue would write, and read back. Otherwise the rest is split into text, entries and
-//! numbers as given.
+//! numbers as given, and the mode also says which entries are listed as strings with a lone
+//! surrogate.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -13,12 +14,28 @@ use seam_portal::validate::{validate, JsonNode, Node, Tape};
 
 /// Every value, key and count of two documents, in order.
 fn reading(node: JsonNode, out: &mut Vec<String>) {
-    out.push(format!("{:?} {:?} {:?} {:?} {:?}", node.kind(), node.as_bool(), node.as_f64().map(f64::to_bits), node.str(), node.size_hint()));
-    let _ = node.for_each_item(|_, item| reading(item.unwrap(), out));
-    let _ = node.for_each_entry(|key, value| {
-        out.push(key.to_owned());
-        reading(value.unwrap(), out);
+    out.push(format!(
+        "{:?} {:?} {:?} {:?} {:?} {} {}",
+        node.kind(),
+        node.as_bool(),
+        node.as_f64().map(f64::to_bits),
+        node.str(),
+        node.size_hint(),
+        node.has_lone_surrogate(),
+        node.holds_only_json()
+    ));
+    let items = node.for_each_item(|_, item| match item {
+        Ok(item) => reading(item, out),
+        Err(_) => out.push("unreadable".to_owned()),
     });
+    let entries = node.for_each_entry_checking_keys(|key, lone, value| {
+        out.push(format!("{key} {lone}"));
+        match value {
+            Ok(value) => reading(value, out),
+            Err(_) => out.push("unreadable".to_owned()),
+        }
+    });
+    out.push(format!("{items:?} {entries:?}"));
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -26,8 +43,8 @@ fuzz_target!(|data: &[u8]| {
     if mode == 0 {
         let Ok(text) = std::str::from_utf8(rest) else { return };
         let Ok(parsed) = Tape::parse(text) else { return };
-        let Some(parts) = parsed.js_parts() else { return };
-        let from_js = Tape::from_js(&parts.text, parts.entries.clone(), parts.numbers.clone()).expect("the glue's tape of a parsed document is accepted");
+        let parts = parsed.js_parts();
+        let from_js = parts.tape().expect("the glue's tape of a parsed document is accepted");
         let (mut a, mut b) = (Vec::new(), Vec::new());
         reading(parsed.root(), &mut a);
         reading(from_js.root(), &mut b);
@@ -45,7 +62,9 @@ fuzz_target!(|data: &[u8]| {
         let word = |c: &[u8]| u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
         let entries: Vec<[u32; 2]> = raw.chunks_exact(8).map(|c| [word(&c[..4]), word(&c[4..])]).collect();
         let numbers: Vec<f64> = numbers.chunks_exact(8).map(|c| f64::from_le_bytes(c.try_into().unwrap())).collect();
-        if let Some(tape) = Tape::from_js(text, entries, numbers) {
+        let every = usize::from(mode >> 2);
+        let lone: Vec<u32> = (0..entries.len() as u32).filter(|&i| every != 0 && i as usize % every == 0).collect();
+        if let Some(tape) = Tape::from_js(text, entries, numbers, lone) {
             let mut out = Vec::new();
             reading(tape.root(), &mut out);
             let _ = validate(&tape.root());

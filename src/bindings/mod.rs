@@ -3,7 +3,6 @@
 
 mod builder;
 mod embed;
-mod js_node;
 mod js_text;
 mod options;
 mod submit;
@@ -26,7 +25,6 @@ mod timers {
 
 pub use builder::PortalRequestBuilder;
 pub use embed::{embed_portal, EmbedOptions, EmbeddedPortal};
-pub use js_node::JsNode;
 pub use submit::{submit, SubmitOptions};
 
 use serde::Serialize;
@@ -53,65 +51,90 @@ extern "C" {
 
     /// A JS value written as a tape (see `validate::Tape::from_js`).
     type JsonTape;
+    /// Plain JSON data as a tape; `undefined` for anything else.
     #[wasm_bindgen(js_name = jsonTape)]
     fn json_tape(value: &JsValue) -> Option<JsonTape>;
+    /// Any JS value as a tape, with what JSON cannot carry recorded; `undefined` only when its
+    /// strings take more than 512 MiB.
+    #[wasm_bindgen(js_name = looseJsonTape)]
+    fn loose_json_tape(value: &JsValue) -> Option<JsonTape>;
     #[wasm_bindgen(method, getter)]
     fn entries(this: &JsonTape) -> js_sys::Uint32Array;
     #[wasm_bindgen(method, getter)]
     fn numbers(this: &JsonTape) -> js_sys::Float64Array;
     #[wasm_bindgen(method, getter)]
     fn text(this: &JsonTape) -> js_sys::Uint8Array;
+    #[wasm_bindgen(method, getter)]
+    fn lone(this: &JsonTape) -> js_sys::Uint32Array;
 }
 
-/// Validates a JS value. Plain JSON data, the common case, is written as a tape by a JS walk
-/// and copied into Wasm in three typed arrays; anything else goes through
-/// [`validate_as_text_or_walking`]. All routes run the same rules, so they give the same report.
+/// Validates a JS value. Plain JSON data, the common case, is written as a tape by a fast JS
+/// walk and copied into Wasm in typed arrays; anything else by a careful one, which also
+/// records what JSON cannot carry (a Date, a BigInt, a cycle, a getter that threw…), each where
+/// it is. Both tapes are read by the validator that reads JSON text, so every route runs the
+/// same rules and gives the same report.
 pub(crate) fn validate_value(value: &JsValue) -> Report {
     match validate_through_tape(value) {
         Some(report) => report,
-        None => validate_as_text_or_walking(value).0,
+        None => validate_loose(value),
     }
 }
 
-/// The report for a value that is plain JSON data, read as a tape; `None` for other values (or
-/// a tape that fails `Tape::from_js`'s checks). Public for the boundary tests, which check
-/// that plain data takes this route.
+/// The report for a value that is plain JSON data, read as a tape; `None` for other values.
+/// Public for the boundary tests, which check that plain data takes this route.
 #[doc(hidden)]
 pub fn validate_through_tape(value: &JsValue) -> Option<Report> {
-    let parts = json_tape(value)?;
-    // Copied straight into the vector the tape keeps, and checked there.
+    read_tape(&json_tape(value)?, |tape| validate::validate(&tape.root())).ok()
+}
+
+/// The report for any JS value, read by the careful walk.
+fn validate_loose(value: &JsValue) -> Report {
+    match loose_json_tape(value) {
+        Some(parts) => read_tape(&parts, |tape| validate::validate(&tape.root())).unwrap_or_else(|refused| refused),
+        None => validate::value_too_large(),
+    }
+}
+
+/// Copies the tape the glue wrote into Wasm, checks it (`Tape::from_js`) and reads it with `f`;
+/// `Err` with the report to give instead when the tape is too large to copy, or refused.
+fn read_tape<R>(parts: &JsonTape, f: impl FnOnce(&validate::Tape) -> R) -> Result<R, Report> {
     let js_entries = parts.entries();
     let words = js_entries.length() as usize;
-    let (numbers, text) = (parts.numbers(), parts.text());
+    let (numbers, text, lone) = (parts.numbers(), parts.text(), parts.lone());
     // A tape of more than 2 GiB, half of what Wasm memory can ever hold, is not copied in: the
-    // copy would run it out, where Rust's allocator traps. The text route refuses more than
-    // 512 MiB of text; the walk refuses more than 512 MiB of strings.
-    let bytes = u64::from(js_entries.length()) * 4 + u64::from(numbers.length()) * 8 + u64::from(text.length());
-    if words % 2 != 0 || bytes > 1 << 31 || text.length() as usize > validate::json::MAX_LEN {
-        return None;
+    // copy would run it out, where Rust's allocator traps. The glue refuses more than 512 MiB
+    // of strings.
+    let bytes = (u64::from(js_entries.length()) + u64::from(lone.length())) * 4 + u64::from(numbers.length()) * 8 + u64::from(text.length());
+    if bytes > 1 << 31 || text.length() as usize > validate::json::MAX_LEN {
+        return Err(validate::value_too_large());
+    }
+    if words % 2 != 0 {
+        return Err(validate::unread_tape());
     }
     let mut entries = vec![[0u32; 2]; words / 2];
+    // Copied straight into the vector the tape keeps, and checked there.
     js_entries.copy_to(entries.as_flattened_mut());
-    let numbers = numbers.to_vec();
     // TextEncoder writes only UTF-8; checking costs little and keeps this free of `unsafe`.
-    let text = String::from_utf8(text.to_vec()).ok()?;
-    let tape = validate::Tape::from_js(&text, entries, numbers)?;
-    Some(validate::validate(&tape.root()))
+    let text = String::from_utf8(text.to_vec()).map_err(|_| validate::unread_tape())?;
+    let tape = validate::Tape::from_js(&text, entries, numbers.to_vec(), lone.to_vec()).ok_or_else(validate::unread_tape)?;
+    Ok(f(&tape))
 }
 
 /// Validates a request that is used as JSON text (`submit` sends it; `withDefaults` and the
 /// builder copy it) and hands back that text: `Ok` only with a valid report, and then always
 /// with the very text that was validated, never one serialised afterwards.
 pub(crate) fn validate_to_text(value: &JsValue) -> Result<(Report, js_sys::JsString), Report> {
-    let (report, text) = validate_as_text_or_walking(value);
+    if let Some((report, text)) = validate_json_text(value) {
+        return if report.is_valid() { Ok((report, text)) } else { Err(report) };
+    }
+    // JSON.stringify would change the value, or throws on it: the careful walk says how.
+    let report = validate_loose(value);
     if !report.is_valid() {
         return Err(report);
     }
-    if let Some(text) = text {
-        return Ok((report, text));
-    }
-    // The walk found it valid, reading each property once. JSON.stringify reads them again, and
-    // a getter may answer differently the second time (or throw): that text is validated too.
+    // The walk found it valid (what JSON changes was not where the request has a value), reading
+    // each property once. JSON.stringify reads them again, and a getter may answer differently
+    // the second time (or throw): that text is validated too.
     let Ok(text) = js_sys::JSON::stringify(value) else {
         return Err(validate::unreadable_when_serialised());
     };
@@ -124,33 +147,16 @@ pub(crate) fn validate_to_text(value: &JsValue) -> Result<(Report, js_sys::JsStr
 }
 
 /// Validates a JS value through its JSON text when serialising changes nothing (one copy into
-/// Wasm instead of a boundary crossing per property), else by walking it, which reports the
-/// values JSON would change or refuse; and hands back the text when it was read through one.
-/// That text is exactly what `JSON.stringify` sends, so `submit` sends it rather than
-/// serialising again (and so sends what was validated, even if a getter would answer
-/// differently the next time), and `withDefaults` parses it.
-fn validate_as_text_or_walking(value: &JsValue) -> (Report, Option<js_sys::JsString>) {
-    if let Some(js) = faithful_json(value) {
-        // Text over 512 MiB, like nesting too deep for the text, takes the walk, which reports
-        // values JSON text cannot carry.
-        if let Some(Ok(utf8)) = js_text::read_string(&js, validate::json::MAX_LEN) {
-            let report = validate::validate_json(&utf8);
-            if !report.issues.iter().any(|i| i.code == validate::IssueCode::InvalidJson) {
-                return (report, Some(js));
-            }
-        }
-    }
-    (validate_walking(value), None)
-}
-
-/// Validates a JS value by walking it, reading each property across the boundary.
-fn validate_walking(value: &JsValue) -> Report {
-    let root = JsNode::new(value.clone());
-    let report = validate::validate(&root);
-    if root.over_budget() {
-        return validate::value_too_large();
-    }
-    report
+/// Wasm, and the text is then what `JSON.stringify` sends, so `submit` sends it rather than
+/// serialising again, and so sends what was validated even if a getter would answer
+/// differently the next time); `None` when serialising would change the value, or the text is
+/// over 512 MiB, or nested deeper than the text may be.
+fn validate_json_text(value: &JsValue) -> Option<(Report, js_sys::JsString)> {
+    let js = faithful_json(value)?;
+    let Some(Ok(utf8)) = js_text::read_string(&js, validate::json::MAX_LEN) else { return None };
+    let report = validate::validate_json(&utf8);
+    let unparsed = report.issues.iter().any(|i| i.code == validate::IssueCode::InvalidJson);
+    (!unparsed).then_some((report, js))
 }
 
 /// The size of this module's WebAssembly memory, in bytes: a diagnostic (memory grows and
@@ -244,7 +250,9 @@ pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string")] json: JsVa
         Some(Ok(text)) => text,
         Some(Err(js_text::TooLarge)) => return result(validate::text_too_large(), || JsValue::UNDEFINED),
         None => {
-            let kind = JsNode::new(json).kind_described();
+            let kind = loose_json_tape(&json)
+                .and_then(|parts| read_tape(&parts, |tape| validate::Node::kind(&tape.root()).described()).ok())
+                .unwrap_or("a value too large to read");
             let issue = ValidationIssue {
                 path: String::new(),
                 code: validate::IssueCode::InvalidType,
@@ -307,13 +315,6 @@ fn default_to_js(default: &DefaultValue) -> JsValue {
             }
             object.into()
         }
-    }
-}
-
-impl JsNode {
-    fn kind_described(&self) -> &'static str {
-        use crate::validate::Node;
-        self.kind().described()
     }
 }
 

@@ -7,10 +7,6 @@ use super::schema::{custom_metadata, Field, Format, Shape, Str, Ty, CUSTOMER_DAT
 use super::text::{self, DateTimeCheck};
 use super::{IssueCode, Kind, Node, Report, Unreadable, ValidationIssue, MAX_LISTED};
 
-/// How deep the JSON-safety scan of unknown properties goes: the same limit as for JSON text
-/// (serde_json's), so that both inputs accept the same documents.
-const MAX_UNKNOWN_DEPTH: usize = 128;
-
 /// One step of a path, kept as data: the path is only written out when an issue is recorded,
 /// which most values never need (writing it for every array element cost a fifth of the walk,
 /// measured with callgrind).
@@ -189,26 +185,20 @@ impl Checker {
             format!("`{key}` is not a property of {}: Seam ignores it{hint}", shape.what),
         );
         match value {
-            Ok(value) if !N::FROM_JSON_TEXT => self.json_safety(&value, &mut Vec::new()),
+            Ok(value) if !value.holds_only_json() => self.json_safety(&value),
             Ok(_) => {}
             Err(Unreadable) => self.unreadable(),
         }
     }
 
-    /// Checks that a JS value the schema does not describe can still be sent as JSON.
-    /// `ancestors` holds the objects and arrays above `node`, to recognise a cycle.
-    fn json_safety<N: Node>(&mut self, node: &N, ancestors: &mut Vec<N>) {
+    /// Checks that a JS value the schema does not describe can still be sent as JSON. The
+    /// recursion is bounded: the glue writes nothing below [`super::json::MAX_DEPTH`] levels.
+    fn json_safety<N: Node>(&mut self, node: &N) {
         let kind = node.kind();
-        if matches!(kind, Kind::Array | Kind::Object) {
-            if ancestors.iter().any(|a| a.same_object(node)) {
-                return self.error(IssueCode::NotJson, "refers to an object that contains it (a cycle): JSON.stringify would throw");
-            }
-            if ancestors.len() >= MAX_UNKNOWN_DEPTH {
-                return self.error(IssueCode::NotJson, format!("nested deeper than {MAX_UNKNOWN_DEPTH} levels below a property the spec does not define (the limit JSON text has too)"));
-            }
-        }
         let mut failed = false;
         match kind {
+            Kind::Cycle => self.error(IssueCode::NotJson, "refers to an object that contains it (a cycle): JSON.stringify would throw"),
+            Kind::TooDeep => self.error(IssueCode::NotJson, format!("nested deeper than {} levels (the limit JSON text has too)", super::json::MAX_DEPTH)),
             Kind::BigInt => self.error(IssueCode::NotJson, "a BigInt cannot be sent: JSON.stringify throws on it"),
             Kind::Symbol | Kind::Function => self.warn(
                 IssueCode::LossyValue,
@@ -217,21 +207,21 @@ impl Checker {
             Kind::Number if !node.as_f64().is_some_and(f64::is_finite) => {
                 self.warn(IssueCode::LossyValue, "NaN and infinities are sent as null")
             }
-            Kind::Array | Kind::Object => {
-                ancestors.push(node.clone());
-                let walked = if kind == Kind::Array {
-                    node.for_each_item(|i, item| match item {
-                        Ok(item) => self.at_index(i, |cx| cx.json_safety(&item, ancestors)),
+            Kind::Array => {
+                failed = node
+                    .for_each_item(|i, item| match item {
+                        Ok(item) => self.at_index(i, |cx| cx.json_safety(&item)),
                         Err(Unreadable) => self.at_index(i, Self::unreadable),
                     })
-                } else {
-                    node.for_each_entry(|key, value| match value {
-                        Ok(value) => self.at_key(key, |cx| cx.json_safety(&value, ancestors)),
+                    .is_err();
+            }
+            Kind::Object => {
+                failed = node
+                    .for_each_entry(|key, value| match value {
+                        Ok(value) => self.at_key(key, |cx| cx.json_safety(&value)),
                         Err(Unreadable) => self.at_key(key, Self::unreadable),
                     })
-                };
-                ancestors.pop();
-                failed = walked.is_err();
+                    .is_err();
             }
             _ => {}
         }

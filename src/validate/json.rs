@@ -47,6 +47,33 @@ const ESCAPED: u32 = 5;
 const ARRAY: u32 = 6;
 const OBJECT: u32 = 7;
 
+/// The `b` of a NULL entry in a tape written from a JS value that is not plain JSON data (see
+/// [`Tape::from_js`]): what stood there, where JSON has no such value (0 for `null` itself).
+/// `pkg-template/json-text.js` writes the same numbers.
+mod js {
+    /// `undefined` in an array (in an object, JSON drops the key, and so does the glue).
+    pub const UNDEFINED: u32 = 1;
+    pub const BIGINT: u32 = 2;
+    pub const SYMBOL: u32 = 3;
+    pub const FUNCTION: u32 = 4;
+    pub const DATE: u32 = 5;
+    /// Another object with a `toJSON` method.
+    pub const TO_JSON: u32 = 6;
+    /// A Map, Set, WeakMap or WeakSet without keys of its own.
+    pub const COLLECTION: u32 = 7;
+    /// An object or array that is its own ancestor.
+    pub const CYCLE: u32 = 8;
+    /// An object or array [`super::MAX_DEPTH`] levels down: its contents are not written.
+    pub const TOO_DEEP: u32 = 9;
+    /// A value whose read threw (a getter, a proxy's trap): an item or an entry's value.
+    pub const UNREADABLE: u32 = 10;
+    /// An object whose keys could not be listed (a proxy's trap threw, or it was revoked).
+    pub const UNLISTED_OBJECT: u32 = 11;
+    /// An array whose length could not be read.
+    pub const UNLISTED_ARRAY: u32 = 12;
+    pub const LAST: u32 = UNLISTED_ARRAY;
+}
+
 /// An entry as stored: `[tag << 29 | a, b]`. A plain pair of words, so that the entries the JS
 /// glue writes are copied straight into a tape's vector (see [`Tape::from_js`]).
 type StoredEntry = [u32; 2];
@@ -83,6 +110,12 @@ pub struct Tape<'a> {
     /// The numbers of a tape made from JS values (empty for parsed text, whose numbers stay
     /// text until read).
     numbers: Vec<f64>,
+    /// The indices of STRING entries that held a lone surrogate, in order (from JS values only:
+    /// parsed text flags its escaped ones as ESCAPED entries).
+    lone: Vec<u32>,
+    /// Whether the tape holds values JSON cannot carry (from JS values only): a NULL entry
+    /// standing for one (see [`js`]), or a NaN or an infinity.
+    loose: bool,
 }
 
 /// Why text is not JSON, and where.
@@ -112,7 +145,7 @@ impl<'a> Tape<'a> {
             // benchmark's bodies). Room for one in 8 holds such a tape without growing it, and
             // growing copies the tape and for a moment needs its old and new copies both: the
             // 10 MB body peaked at 2.5x its size in Wasm memory with room for one in 16.
-            tape: Tape { text, entries: Vec::with_capacity(text.len() / 8 + 4), unescaped: Vec::new(), numbers: Vec::new() },
+            tape: Tape { text, entries: Vec::with_capacity(text.len() / 8 + 4), unescaped: Vec::new(), numbers: Vec::new(), lone: Vec::new(), loose: false },
             open: Vec::new(),
         };
         match parser.document() {
@@ -128,37 +161,43 @@ impl<'a> Tape<'a> {
 }
 
 impl<'a> Tape<'a> {
-    /// A tape the JS glue wrote while walking a JS value (`jsonTape` in `pkg-template/json-text.js`),
-    /// checked and made ready to read. Serialising a large object and parsing the text back cost
-    /// twice what walking it costs; this reads the walk's result directly.
+    /// A tape the JS glue wrote while walking a JS value (`jsonTape` and `looseJsonTape` in
+    /// `pkg-template/json-text.js`), checked and made ready to read. Serialising a large object
+    /// and parsing the text back cost twice what walking it costs; this reads the walk's result
+    /// directly, and it is the only way the validator reads JS values: one reader, whatever the
+    /// value holds.
     ///
-    /// The glue writes the same entries a parse does, with three differences:
+    /// The glue writes the same entries a parse does, with these differences:
     /// - every string is a STRING, and all of them, keys included, are concatenated in document
-    ///   order in `text` (nothing is escaped: the text is the strings' own characters);
+    ///   order in `text` (nothing is escaped: the text is the strings' own characters, a lone
+    ///   surrogate written as U+FFFD and its entry's index listed in `lone`);
     /// - STRING offsets count UTF-16 code units of `text`, which is what JS knows;
-    /// - NUMBER entries index `numbers`, in order ([`JS_NUMBER`] in `b`).
+    /// - NUMBER entries index `numbers`, in order ([`JS_NUMBER`] in `b`), and may be NaN or
+    ///   infinite;
+    /// - a NULL entry's `b` may name a JS value JSON has no literal for (see [`js`]).
     ///
     /// Nothing here trusts the entries: each container must end inside its parent with the count
     /// it says, objects must alternate string keys and values, strings must follow one another
-    /// through the whole text and end on character boundaries, numbers must be finite and each
-    /// taken once, in order, and literals carry no payload. `None` for anything else, so a bug in
-    /// the glue costs a slower path, never a wrong slice or a trap.
-    pub fn from_js(text: &'a str, mut entries: Vec<StoredEntry>, mut numbers: Vec<f64>) -> Option<Tape<'a>> {
+    /// through the whole text and end on character boundaries, numbers must each be taken once,
+    /// in order, `lone` must list STRING entries in order, and literals carry no other payload.
+    /// `None` for anything else, so a bug in the glue costs an error report, never a wrong slice
+    /// or a trap.
+    pub fn from_js(text: &'a str, mut entries: Vec<StoredEntry>, mut numbers: Vec<f64>, lone: Vec<u32>) -> Option<Tape<'a>> {
         if entries.is_empty() || entries.len() > MAX_LEN || text.len() > MAX_LEN {
             return None;
         }
+        let mut loose = false;
         for number in &mut numbers {
-            if !number.is_finite() {
-                return None;
-            }
+            loose |= !number.is_finite();
             // JSON has no -0 (`JSON.stringify(-0)` is "0"): `+ 0.0` makes it 0, as parsing does.
             *number += 0.0;
         }
         let end = entries.len();
-        let mut check = JsTapeCheck { entries: &mut entries, strings: Utf16Cursor::new(text), numbers: 0 };
-        // One root value, then nothing: every entry, string and number is accounted for.
-        let complete = check.value(0, end, 0)? == end && check.strings.at_end() && check.numbers == numbers.len();
-        complete.then(|| Tape { text, entries, unescaped: Vec::new(), numbers })
+        let mut check = JsTapeCheck { entries: &mut entries, strings: Utf16Cursor::new(text), numbers: 0, lone: &lone, lone_seen: 0, loose };
+        // One root value, then nothing: every entry, string, number and lone index is accounted for.
+        let complete = check.value(0, end, 0)? == end && check.strings.at_end() && check.numbers == numbers.len() && check.lone_seen == lone.len();
+        let loose = check.loose;
+        complete.then(|| Tape { text, entries, unescaped: Vec::new(), numbers, lone, loose })
     }
 }
 
@@ -175,6 +214,11 @@ struct JsTapeCheck<'e, 't> {
     strings: Utf16Cursor<'t>,
     /// The numbers read so far: NUMBER entries take them in order, as the glue writes them.
     numbers: usize,
+    /// The strings with a lone surrogate, and how many of them the strings read so far were.
+    lone: &'e [u32],
+    lone_seen: usize,
+    /// Whether a NaN, an infinity or a JS-only value has been seen.
+    loose: bool,
 }
 
 impl JsTapeCheck<'_, '_> {
@@ -190,7 +234,11 @@ impl JsTapeCheck<'_, '_> {
                 self.numbers += 1;
                 Some(at + 1)
             }
-            NULL | FALSE | TRUE if a == 0 && b == 0 => Some(at + 1),
+            FALSE | TRUE if a == 0 && b == 0 => Some(at + 1),
+            NULL if a == 0 && b <= js::LAST => {
+                self.loose |= b != 0;
+                Some(at + 1)
+            }
             tag @ (ARRAY | OBJECT) if at < a && a <= end && depth < MAX_DEPTH => self.container(at, tag == OBJECT, a, b, depth),
             _ => None, // ESCAPED (the glue escapes nothing), or a malformed entry
         }
@@ -222,6 +270,9 @@ impl JsTapeCheck<'_, '_> {
     #[inline(always)]
     fn string(&mut self, at: usize, start: usize, end: u32) -> Option<usize> {
         let (from, to) = self.strings.advance(start, end as usize)?;
+        if self.lone.get(self.lone_seen) == Some(&(at as u32)) {
+            self.lone_seen += 1;
+        }
         if !self.strings.ascii {
             self.entries[at] = Entry::stored(STRING, from, to);
         }
@@ -230,8 +281,7 @@ impl JsTapeCheck<'_, '_> {
 }
 
 /// What the JS glue would hand [`Tape::from_js`] for the same document: for tests and fuzzing,
-/// which check that a tape made from JS values reads as the parsed one does. (None for a
-/// document with an escaped lone surrogate: the glue leaves such values to the other routes.)
+/// which check that a tape made from JS values reads as the parsed one does.
 #[doc(hidden)]
 pub struct JsParts {
     /// The strings, keys included, one after another.
@@ -240,19 +290,30 @@ pub struct JsParts {
     pub entries: Vec<[u32; 2]>,
     /// The numbers.
     pub numbers: Vec<f64>,
+    /// The strings that had a lone surrogate.
+    pub lone: Vec<u32>,
+}
+
+impl JsParts {
+    /// The tape these parts make.
+    pub fn tape(&self) -> Option<Tape<'_>> {
+        Tape::from_js(&self.text, self.entries.clone(), self.numbers.clone(), self.lone.clone())
+    }
 }
 
 impl Tape<'_> {
     #[doc(hidden)]
-    pub fn js_parts(&self) -> Option<JsParts> {
-        let mut parts = JsParts { text: String::new(), entries: Vec::with_capacity(self.entries.len()), numbers: Vec::new() };
+    pub fn js_parts(&self) -> JsParts {
+        let mut parts = JsParts { text: String::new(), entries: Vec::with_capacity(self.entries.len()), numbers: Vec::new(), lone: Vec::new() };
         let mut units = 0;
         for (at, &entry) in self.entries.iter().enumerate() {
             let entry = Entry::read(entry);
             let node = self.root().at(at);
             let (tag, a, b) = match entry.tag() {
-                ESCAPED if entry.b == 1 => return None,
                 STRING | ESCAPED => {
+                    if entry.tag() == ESCAPED && entry.b == 1 {
+                        parts.lone.push(at as u32);
+                    }
                     let s = node.str().unwrap_or_default();
                     let start = units;
                     units += s.encode_utf16().count();
@@ -267,7 +328,7 @@ impl Tape<'_> {
             };
             parts.entries.push([tag << PAYLOAD_BITS | a as u32, b]);
         }
-        Some(parts)
+        parts
     }
 }
 
@@ -914,6 +975,21 @@ impl<'t> JsonNode<'t> {
         })
     }
 
+    /// This value, or `Unreadable` where reading it from JS threw.
+    #[inline]
+    fn readable(self) -> Result<Self, Unreadable> {
+        let entry = self.entry();
+        if entry.tag_a == NULL && entry.b == js::UNREADABLE { Err(Unreadable) } else { Ok(self) }
+    }
+
+    /// `Unreadable` when this value is the JS object or array whose contents could not be
+    /// listed (`unlisted` says which of the two the caller asks about).
+    #[inline]
+    fn listed(&self, unlisted: u32) -> Result<(), Unreadable> {
+        let entry = self.entry();
+        if entry.tag_a == NULL && entry.b == unlisted { Err(Unreadable) } else { Ok(()) }
+    }
+
     /// The key at tape index `at`, as bytes (empty for an entry that is not a string, which the
     /// parser never records as a key).
     #[inline]
@@ -931,8 +1007,22 @@ impl fmt::Debug for JsonNode<'_> {
 impl<'t> Node for JsonNode<'t> {
     #[inline]
     fn kind(&self) -> Kind {
-        match self.entry().tag() {
-            NULL => Kind::Null,
+        let entry = self.entry();
+        match entry.tag() {
+            NULL => match entry.b {
+                js::UNDEFINED | js::UNREADABLE => Kind::Undefined,
+                js::BIGINT => Kind::BigInt,
+                js::SYMBOL => Kind::Symbol,
+                js::FUNCTION => Kind::Function,
+                js::DATE => Kind::Date,
+                js::TO_JSON => Kind::ToJson,
+                js::COLLECTION => Kind::Collection,
+                js::CYCLE => Kind::Cycle,
+                js::TOO_DEEP => Kind::TooDeep,
+                js::UNLISTED_OBJECT => Kind::Object,
+                js::UNLISTED_ARRAY => Kind::Array,
+                _ => Kind::Null,
+            },
             FALSE | TRUE => Kind::Bool,
             NUMBER => Kind::Number,
             STRING | ESCAPED => Kind::String,
@@ -964,7 +1054,11 @@ impl<'t> Node for JsonNode<'t> {
     }
     fn has_lone_surrogate(&self) -> bool {
         let entry = self.entry();
-        entry.tag() == ESCAPED && entry.b == 1
+        match entry.tag() {
+            ESCAPED => entry.b == 1,
+            STRING => !self.tape.lone.is_empty() && self.tape.lone.binary_search(&(self.at as u32)).is_ok(),
+            _ => false,
+        }
     }
     fn for_each_item(&self, mut f: impl FnMut(usize, Result<Self, Unreadable>)) -> Result<(), Unreadable> {
         if self.entry().tag() == ARRAY {
@@ -973,23 +1067,24 @@ impl<'t> Node for JsonNode<'t> {
             while next < end {
                 let item = self.at(next);
                 next = item.end();
-                f(index, Ok(item));
+                f(index, item.readable());
                 index += 1;
             }
         }
-        Ok(())
+        self.listed(js::UNLISTED_ARRAY)
     }
     #[inline]
     fn for_each_entry_checking_keys(&self, mut f: impl FnMut(&str, bool, Result<Self, Unreadable>)) -> Result<(), Unreadable> {
         for (key, value) in self.entries() {
             let key = self.at(key);
-            f(key.str().unwrap_or_default(), key.has_lone_surrogate(), Ok(value));
+            f(key.str().unwrap_or_default(), key.has_lone_surrogate(), value.readable());
         }
-        Ok(())
+        self.listed(js::UNLISTED_OBJECT)
     }
     fn get(&self, key: &str) -> Option<Self> {
         // The last occurrence wins, as in JSON.parse.
-        self.entries().filter(|&(k, _)| text::same_bytes(self.key_bytes(k), key.as_bytes())).last().map(|(_, v)| v)
+        let found = self.entries().filter(|&(k, _)| text::same_bytes(self.key_bytes(k), key.as_bytes())).last();
+        found.and_then(|(_, v)| v.readable().ok())
     }
     fn get_fields<const K: usize>(&self, keys: [&str; K]) -> [Option<Self>; K] {
         let mut found = [None; K];
@@ -998,7 +1093,7 @@ impl<'t> Node for JsonNode<'t> {
             let k = self.key_bytes(k);
             for (slot, key) in found.iter_mut().zip(keys) {
                 if text::same_bytes(k, key.as_bytes()) {
-                    *slot = Some(value);
+                    *slot = value.readable().ok();
                 }
             }
         }
@@ -1008,7 +1103,9 @@ impl<'t> Node for JsonNode<'t> {
         let entry = self.entry();
         matches!(entry.tag(), ARRAY | OBJECT).then_some(entry.b as usize)
     }
-    const FROM_JSON_TEXT: bool = true;
+    fn holds_only_json(&self) -> bool {
+        !self.tape.loose
+    }
 }
 
 #[cfg(test)]
@@ -1263,23 +1360,34 @@ mod tests {
 
     /// The same document, read from a parse and from what the JS glue writes, in the same way.
     fn same_reading(a: JsonNode, b: JsonNode) -> bool {
-        fn kids<'t>(n: JsonNode<'t>) -> Vec<(String, JsonNode<'t>)> {
+        type Kid<'t> = (String, bool, Result<JsonNode<'t>, Unreadable>);
+        fn kids<'t>(n: JsonNode<'t>) -> (Vec<Kid<'t>>, [Result<(), Unreadable>; 2]) {
             let mut v = Vec::new();
-            let _ = n.for_each_item(|_, item| v.push((String::new(), item.unwrap())));
-            let _ = n.for_each_entry(|key, value| v.push((key.to_owned(), value.unwrap())));
-            v
+            let items = n.for_each_item(|_, item| v.push((String::new(), false, item)));
+            let entries = n.for_each_entry_checking_keys(|key, lone, value| v.push((key.to_owned(), lone, value)));
+            (v, [items, entries])
         }
-        let (ka, kb) = (kids(a), kids(b));
+        let ((ka, wa), (kb, wb)) = (kids(a), kids(b));
         a.kind() == b.kind()
             && a.as_bool() == b.as_bool()
             && a.as_f64().map(f64::to_bits) == b.as_f64().map(f64::to_bits)
             && a.str() == b.str()
+            && a.has_lone_surrogate() == b.has_lone_surrogate()
             && a.size_hint() == b.size_hint()
+            && a.holds_only_json() == b.holds_only_json()
+            && wa == wb
             && ka.len() == kb.len()
-            && ka.into_iter().zip(kb).all(|((k1, v1), (k2, v2))| k1 == k2 && same_reading(v1, v2))
+            && ka.into_iter().zip(kb).all(|((k1, l1, v1), (k2, l2, v2))| {
+                k1 == k2
+                    && l1 == l2
+                    && match (v1, v2) {
+                        (Ok(v1), Ok(v2)) => same_reading(v1, v2),
+                        (v1, v2) => v1.is_err() && v2.is_err(),
+                    }
+            })
     }
 
-    const DOCUMENTS: [&str; 8] = [
+    const DOCUMENTS: [&str; 9] = [
         "null",
         "\"\"",
         "[]",
@@ -1288,32 +1396,34 @@ mod tests {
         r#"[[[[[]]]],{"k":[{},{"a":false}]},"","😀","x"]"#,
         r#"{"customer_data":{"customer_key":"c","spaces":[{"space_key":"s1","name":"Ünït"}]},"locale":"en-US"}"#,
         "[0,-1.5,9007199254740993,1e-400]",
+        r#"{"\ud800x":["a\udc00","\ud83d","\ude00","\ud83d\ude00"],"k":"\udfff"}"#,
     ];
 
     #[test]
     fn a_tape_from_js_reads_as_the_parsed_one() {
         for text in DOCUMENTS {
             let parsed = Tape::parse(text).unwrap();
-            let parts = parsed.js_parts().unwrap();
-            let from_js = Tape::from_js(&parts.text, parts.entries.clone(), parts.numbers.clone()).unwrap_or_else(|| panic!("{text}"));
+            let parts = parsed.js_parts();
+            let from_js = parts.tape().unwrap_or_else(|| panic!("{text}"));
             assert!(same_reading(parsed.root(), from_js.root()), "{text}");
         }
     }
 
     #[test]
     fn a_tape_from_js_has_no_negative_zero() {
-        let parts = Tape::parse("[0]").unwrap().js_parts().unwrap();
-        let tape = Tape::from_js("", parts.entries, vec![-0.0]).unwrap();
+        let parts = Tape::parse("[0]").unwrap().js_parts();
+        let tape = Tape::from_js("", parts.entries, vec![-0.0], Vec::new()).unwrap();
         assert_eq!(tape.root().get_item(0).as_f64().map(f64::to_bits), Some(0f64.to_bits()));
     }
 
     #[test]
     fn a_tape_from_js_is_checked_before_it_is_read() {
-        let refused = |text: &str, entries: &[StoredEntry], numbers: &[f64]| Tape::from_js(text, entries.to_vec(), numbers.to_vec()).is_none();
+        let refused_with = |text: &str, entries: &[StoredEntry], numbers: &[f64], lone: &[u32]| Tape::from_js(text, entries.to_vec(), numbers.to_vec(), lone.to_vec()).is_none();
+        let refused = |text: &str, entries: &[StoredEntry], numbers: &[f64]| refused_with(text, entries, numbers, &[]);
         let e = |tag: u32, a: u32, b: u32| [tag << PAYLOAD_BITS | a, b];
         // Well-formed, for contrast: {"ab": [1]}
         assert!(!refused("ab", &[e(OBJECT, 4, 1), e(STRING, 0, 2), e(ARRAY, 4, 1), e(NUMBER, 0, JS_NUMBER)], &[1.0]));
-        let cases: [(&str, &str, Vec<StoredEntry>, &[f64]); 16] = [
+        let cases: [(&str, &str, Vec<StoredEntry>, &[f64]); 18] = [
             ("empty", "", vec![], &[]),
             ("two roots", "", vec![e(NULL, 0, 0), e(NULL, 0, 0)], &[]),
             ("a key without a value", "a", vec![e(OBJECT, 2, 0), e(STRING, 0, 1)], &[]),
@@ -1330,11 +1440,19 @@ mod tests {
             ("a number left over", "", vec![e(NUMBER, 0, JS_NUMBER)], &[1.0, 2.0]),
             ("a literal with a payload", "", vec![e(TRUE, 1, 0)], &[]),
             ("an escaped string", "", vec![e(ESCAPED, 0, 0)], &[]),
+            ("a null standing for no JS value", "", vec![e(NULL, 0, js::LAST + 1)], &[]),
+            ("a null with a payload", "", vec![e(NULL, 1, js::UNDEFINED)], &[]),
         ];
         for (what, text, entries, numbers) in cases {
             assert!(refused(text, &entries, numbers), "{what}");
         }
-        assert!(refused("", &[e(NUMBER, 0, JS_NUMBER)], &[f64::NAN]), "NaN");
+        assert!(!refused("", &[e(NUMBER, 0, JS_NUMBER)], &[f64::NAN]), "NaN, from JS");
+        // `lone` must list strings, in order, each once.
+        let strings = [e(ARRAY, 4, 3), e(STRING, 0, 1), e(NULL, 0, 0), e(STRING, 1, 2)];
+        assert!(!refused_with("ab", &strings, &[], &[1, 3]));
+        for lone in [&[2][..], &[3, 1], &[1, 1, 3], &[0], &[4], &[1, 3, 5]] {
+            assert!(refused_with("ab", &strings, &[], lone), "{lone:?}");
+        }
         assert!(refused("", &[e(NUMBER, 0, 1)], &[1.0]), "a number given as text");
         // Arrays nested `levels` deep, the innermost empty.
         let nested = |levels: u32| (0..levels).map(|i| e(ARRAY, levels, u32::from(i + 1 < levels))).collect::<Vec<_>>();
@@ -1343,15 +1461,53 @@ mod tests {
     }
 
     #[test]
+    fn a_tape_from_js_records_what_json_cannot_carry() {
+        let e = |tag: u32, a: u32, b: u32| [tag << PAYLOAD_BITS | a, b];
+        let marker = |b: u32| e(NULL, 0, b);
+        // {"k": [undefined, 1n, Symbol(), f, Date, toJSON, Map, cycle, too deep, <threw>, NaN]}
+        // then an object and an array whose contents could not be listed.
+        let kinds = [js::UNDEFINED, js::BIGINT, js::SYMBOL, js::FUNCTION, js::DATE, js::TO_JSON, js::COLLECTION, js::CYCLE, js::TOO_DEEP, js::UNREADABLE];
+        let mut entries = vec![e(OBJECT, 0, 1), e(STRING, 0, 1), e(ARRAY, 0, 11)];
+        entries.extend(kinds.map(marker));
+        entries.push(e(NUMBER, 0, JS_NUMBER));
+        entries[0][0] = OBJECT << PAYLOAD_BITS | entries.len() as u32;
+        entries[2][0] = ARRAY << PAYLOAD_BITS | entries.len() as u32;
+        let tape = Tape::from_js("k", entries, vec![f64::NAN], Vec::new()).unwrap();
+        let root = tape.root();
+        assert!(!root.holds_only_json());
+        let list = root.get("k").unwrap();
+        let mut read = Vec::new();
+        list.for_each_item(|_, item| read.push(item.map(|i| i.kind()))).unwrap();
+        use Kind::*;
+        assert_eq!(read, [Ok(Undefined), Ok(BigInt), Ok(Symbol), Ok(Function), Ok(Date), Ok(ToJson), Ok(Collection), Ok(Cycle), Ok(TooDeep), Err(Unreadable), Ok(Number)]);
+        assert!(list.get_item(10).as_f64().unwrap().is_nan());
+
+        let unreadable_value = Tape::from_js("k", vec![e(OBJECT, 3, 1), e(STRING, 0, 1), marker(js::UNREADABLE)], Vec::new(), Vec::new()).unwrap();
+        assert!(unreadable_value.root().get("k").is_none(), "as when the read throws");
+        let [k] = unreadable_value.root().get_fields(["k"]);
+        assert!(k.is_none());
+        for (b, kind) in [(js::UNLISTED_OBJECT, Object), (js::UNLISTED_ARRAY, Array)] {
+            let tape = Tape::from_js("", vec![marker(b)], Vec::new(), Vec::new()).unwrap();
+            let node = tape.root();
+            assert_eq!(node.kind(), kind);
+            assert_eq!(node.for_each_item(|_, _| ()).is_err(), kind == Array);
+            assert_eq!(node.for_each_entry(|_, _| ()).is_err(), kind == Object);
+        }
+        // A parse, and a tape of plain data from JS, hold only JSON.
+        assert!(Tape::parse("[1]").unwrap().root().holds_only_json());
+        assert!(Tape::parse("[1]").unwrap().js_parts().tape().unwrap().root().holds_only_json());
+    }
+
+    #[test]
     fn any_damage_to_a_tape_from_js_is_refused_or_read_safely() {
         for text in DOCUMENTS {
-            let parts = Tape::parse(text).unwrap().js_parts().unwrap();
+            let parts = Tape::parse(text).unwrap().js_parts();
             for at in 0..parts.entries.len() * 2 {
                 let word = parts.entries[at / 2][at % 2];
                 for value in [0, 1, 2, u32::MAX, word ^ 1, word ^ (1 << PAYLOAD_BITS), word.wrapping_add(1)] {
                     let mut entries = parts.entries.clone();
                     entries[at / 2][at % 2] = value;
-                    if let Some(tape) = Tape::from_js(&parts.text, entries, parts.numbers.clone()) {
+                    if let Some(tape) = Tape::from_js(&parts.text, entries, parts.numbers.clone(), parts.lone.clone()) {
                         // Reading every part of what was accepted must not panic.
                         let _ = same_reading(tape.root(), tape.root());
                         let _ = crate::validate::validate(&tape.root());

@@ -7,8 +7,8 @@
 //! server expects. Unknown properties, which the spec allows, are warnings, as are problems the
 //! schema cannot see (duplicate keys, references to resources that were not sent, …).
 //!
-//! This module is pure Rust: it reads documents through [`Node`], and the Wasm bindings add a
-//! `Node` over live JS values.
+//! This module is pure Rust: it reads documents through [`Node`], as tapes parsed from JSON text
+//! or written by the JS glue from JS values ([`Tape::from_js`]).
 
 mod check;
 pub mod json;
@@ -152,15 +152,22 @@ pub fn text_too_large() -> Report {
 }
 
 /// The report for a JS value whose strings alone take more than [`json::MAX_LEN`] bytes as
-/// UTF-8: more than the JSON text route takes, and more than a JS string can hold as JSON text.
+/// UTF-8 (more than the JSON text route takes, and more than a JS string can hold as JSON
+/// text), or that holds more than 2^27 values (a tape of 1 GiB).
 pub fn value_too_large() -> Report {
-    root_issue(IssueCode::NotJson, "the request's strings take more than 512 MiB: too large to send as JSON, and to validate")
+    root_issue(IssueCode::NotJson, "the request is too large to send as JSON, and to validate: its strings take more than 512 MiB, or it holds more than 134 million values")
 }
 
 /// The report for a JS value that `JSON.stringify` could not serialise after the validator had
 /// read it without trouble: a getter or a proxy threw the second time it was read.
 pub fn unreadable_when_serialised() -> Report {
     root_issue(IssueCode::Unreadable, "JSON.stringify threw while serialising the request, which validation had read without trouble (a getter or a proxy)")
+}
+
+/// The report for a JS value whose tape `Tape::from_js` refused: a bug in the glue, which the
+/// tests and the fuzzing of that check look for; reported rather than thrown.
+pub fn unread_tape() -> Report {
+    root_issue(IssueCode::Unreadable, "the value could not be read for validation (a bug in seam-portal: please report it, with the value)")
 }
 
 fn root_issue(code: IssueCode, message: &str) -> Report {

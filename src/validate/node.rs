@@ -1,9 +1,10 @@
 //! The one interface the validator reads a document through.
 //!
-//! Two sources implement it: [`super::json::JsonNode`], a value of a tape parsed from JSON text,
-//! and, in the Wasm build, live JS values read property by property.
-//! The validator only ever descends where the schema does, so a JS value with a cycle or
-//! 100 000 levels of nesting is never walked recursively.
+//! [`super::json::JsonNode`] implements it, for a tape parsed from JSON text and for one the JS
+//! glue writes from a JS value (which also records what JSON cannot carry: `undefined`, a
+//! BigInt, a cycle, a getter that threw…). A second implementation over live JS values, read
+//! property by property, was removed: it instantiated the whole validator a second time (13.6
+//! KiB of the gzipped Wasm) for the values that are not plain data.
 
 use std::borrow::{Borrow, Cow};
 use std::hash::Hash;
@@ -40,6 +41,11 @@ pub enum Kind {
     /// A `Map`, `Set`, `WeakMap` or `WeakSet` (from JS only): JSON sends it as `{}`, without
     /// its entries.
     Collection,
+    /// An object or array inside itself (from JS only): JSON.stringify throws on it.
+    Cycle,
+    /// An object or array nested deeper than [`super::json::MAX_DEPTH`] levels (from JS only;
+    /// JSON text that deep is not read at all).
+    TooDeep,
 }
 
 impl Kind {
@@ -59,6 +65,8 @@ impl Kind {
             Kind::Date => "a Date (pass date.toISOString(), or use PortalRequestBuilder, which converts Dates)",
             Kind::ToJson => "an object with a toJSON method, which JSON.stringify sends in its place (pass what it returns; for a PortalRequestBuilder, builder.build())",
             Kind::Collection => "a Map or Set, which JSON.stringify sends as {}, without its entries (pass a plain object, such as Object.fromEntries(map), or an array, such as [...set])",
+            Kind::Cycle => "an object that contains itself (a cycle): JSON.stringify throws on it",
+            Kind::TooDeep => "a value nested deeper than 128 levels, the limit JSON text has too",
         }
     }
 }
@@ -112,10 +120,7 @@ pub trait Node: Sized + Clone {
     fn size_hint(&self) -> Option<usize> {
         None
     }
-    /// Whether `self` and `other` are the same object (JS `===`), to find cycles.
-    fn same_object(&self, _other: &Self) -> bool {
-        false
-    }
-    /// Whether the value came from JSON text, and so is JSON by construction (no BigInt, cycle…).
-    const FROM_JSON_TEXT: bool;
+    /// Whether the document holds only what JSON can carry, as parsed text does by construction;
+    /// false for a JS value with a BigInt, a cycle, a NaN… anywhere in it.
+    fn holds_only_json(&self) -> bool;
 }

@@ -230,7 +230,8 @@ fn cycles_and_deep_nesting_get_issues_not_a_stack_overflow() {
     let loop_ = Object::new();
     Reflect::set(&loop_, &"self".into(), &loop_).unwrap();
     Reflect::set(&body, &"extra".into(), &loop_).unwrap();
-    // A cycle inside a known property is never walked recursively: the schema stops first.
+    // The glue writes an object once and marks where it would contain itself: inside a known
+    // property the property gets its own issue, and below an unknown one the cycle is named.
     Reflect::set(&get(&body, "customer_data"), &"spaces".into(), &loop_).unwrap();
     let result = validate(body);
     assert_eq!(issues(&result), vec![pair("customer_data.spaces", "invalid_type"), pair("extra.self", "not_json")]);

@@ -276,6 +276,45 @@ test("a getter that calls validate while validate reads it gets its own answer, 
   assert.equal(validate(minimal()).ok, true);
 });
 
+test("a getter that calls validate while the careful walk reads it gets its own answer, and so does the caller", () => {
+  // The Date sends the outer value to the careful walk (looseJsonTape), and the inner value, a
+  // Map, to it too: the inner call writes into buffers of its own.
+  /** @type {any} */
+  let inner;
+  const outer = {
+    when: new Date(0),
+    customer_data: {
+      customer_key: "c",
+      get spaces() {
+        inner = validate({ customer_data: { customer_key: "", spaces: new Set() } });
+        return [{ space_key: "s", name: 1 }];
+      },
+    },
+  };
+  const result = validate(outer);
+  assert.deepEqual(result.ok ? [] : result.issues.map((i) => `${i.path}:${i.code}`), ["customer_data.spaces[0].name:invalid_type"]);
+  assert.deepEqual(inner.issues.map((/** @type {any} */ i) => `${i.path}:${i.code}`), ["customer_data.customer_key:too_short", "customer_data.spaces:invalid_type"]);
+  assert.equal(validate(minimal()).ok, true);
+});
+
+test("objects are read as JSON.stringify reads them: own enumerable keys, whatever the prototype", () => {
+  // A getter on a prototype is not sent, so it is not read either (nor validated).
+  let reads = 0;
+  class Body {
+    get customer_data() {
+      reads++;
+      return { customer_key: 1 };
+    }
+  }
+  const inherited = Object.assign(new Body(), { locale: "en-US" });
+  assert.equal(JSON.stringify(inherited), '{"locale":"en-US"}');
+  assert.deepEqual(validate(inherited).ok, true);
+  assert.equal(reads, 0);
+  // Non-enumerable own properties are not sent either.
+  const hidden = Object.defineProperty({ locale: "en-US", when: new Date(0) }, "customer_data", { value: { customer_key: 1 }, enumerable: false });
+  assert.deepEqual(validate(hidden).ok ? validate(hidden).warnings.map((w) => w.path) : "invalid", ["when"]);
+});
+
 test("validate's JS walk refuses to start a tape while one is being written", async () => {
   // The snippet as the package ships it (wasm-bindgen copies it under a hashed directory). The
   // test above shows validate answers correctly either way; this one shows the guard itself:
