@@ -430,17 +430,22 @@ impl Checker {
         let mut strings: Vec<String> = Vec::new();
         let mut others: Vec<(String, Kind)> = Vec::new();
         let walked = node.for_each_entry(|key, value| {
-            if LANDING_PAGE_KEYS.iter().any(|(k, _)| *k == key) {
-                match value {
-                    Ok(v) if v.kind() == Kind::String => strings.push(key.to_owned()),
-                    Ok(v) => others.push((key.to_owned(), v.kind())),
-                    Err(Unreadable) => self.at_key(key, Self::unreadable),
+            let landing = LANDING_PAGE_KEYS.iter().any(|(k, _)| *k == key);
+            self.at_key(key, |cx| match value {
+                Ok(v) if landing && v.kind() == Kind::String => strings.push(key.to_owned()),
+                Ok(v) => {
+                    if landing {
+                        others.push((key.to_owned(), v.kind()));
+                    } else {
+                        cx.warn(IssueCode::UnknownProperty, format!("`{key}` is not a landing page key: Seam ignores it"));
+                    }
+                    // Ignored by Seam, but sent: JSON must be able to carry it.
+                    if !v.holds_only_json() {
+                        cx.json_safety(&v);
+                    }
                 }
-            } else {
-                self.at_key(key, |cx| {
-                    cx.warn(IssueCode::UnknownProperty, format!("`{key}` is not a landing page key: Seam ignores it"))
-                });
-            }
+                Err(Unreadable) => cx.unreadable(),
+            });
         });
         if walked.is_err() {
             return self.unreadable();
@@ -448,8 +453,11 @@ impl Checker {
         match strings.len() {
             1 => {
                 for (key, kind) in others {
-                    self.at_key(&key, |cx| {
-                        cx.warn(IssueCode::IgnoredProperty, format!("ignored: a landing page key must be a string, got {}", kind.described()))
+                    self.at_key(&key, |cx| match kind {
+                        // JSON sends what toJSON returns (a Date's is a string): perhaps a second
+                        // landing page, which Seam would refuse.
+                        Kind::Date | Kind::ToJson => cx.wrong_type("a string", kind),
+                        _ => cx.warn(IssueCode::IgnoredProperty, format!("ignored: a landing page key must be a string, got {}", kind.described())),
                     });
                 }
             }

@@ -98,6 +98,16 @@ test("NaN, Infinity, BigInt, Symbol, functions and cycles from JS", () => {
   const inside = { customer_data: { customer_key: "c" } };
   inside.customer_data.spaces = [{ space_key: "s", name: "n", geolocation: inside.customer_data }];
   assert.deepEqual(/** @type {any} */ (validate(inside)).issues, [{ path: "customer_data.spaces[0].geolocation", code: "invalid_type", message: "expected an object (a geolocation), got an object that contains itself (a cycle): JSON.stringify throws on it" }]);
+  // Keys landing_page.manage ignores are still sent: JSON must carry them too (this once passed,
+  // and submit then failed in JSON.stringify). A Date beside the landing page is sent as a
+  // string: a second landing page, perhaps.
+  const manage = (/** @type {object} */ extra) => ({ ...minimal(), landing_page: { manage: { property_key: "p", ...extra } } });
+  assert.deepEqual(codes(validate(manage({ zz: [1n] }))), ["landing_page.manage.zz[0]:not_json"]);
+  assert.deepEqual(codes(validate(manage({ space_key: { back: cyclic } }))), ["landing_page.manage.space_key.back.extra.back:not_json"]);
+  const throwing = manage({});
+  Object.defineProperty(throwing.landing_page.manage, "zz", { get() { throw new Error("no"); }, enumerable: true });
+  assert.deepEqual(codes(validate(throwing)), ["landing_page.manage.zz:unreadable"]);
+  assert.deepEqual(codes(validate(manage({ space_key: new Date(0) }))), ["landing_page.manage.space_key:invalid_type"]);
   // The same object twice, not inside itself, is no cycle: JSON sends it twice.
   const shared = { space_key: "s", name: "n" };
   assert.deepEqual(codes(validate({ customer_data: { customer_key: "c", spaces: [shared, shared] } })), []);

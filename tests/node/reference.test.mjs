@@ -79,6 +79,19 @@ const ODDITIES = {
   hiddenKey: (p) => { if (!Array.isArray(p)) Object.defineProperty(p, "zz_hidden", { value: 1n, enumerable: false, configurable: true }); },
   loneSurrogateKey: (p) => { if (!Array.isArray(p)) p["\ud800k"] = "v"; },
   protoKey: (p) => { if (!Array.isArray(p)) Object.defineProperty(p, "__proto__", { value: { customer_key: 1 }, enumerable: true, configurable: true, writable: true }); },
+  // What makes JSON.stringify throw, or that it cannot carry at all: validate must refuse it.
+  cycleBeside: (p) => { if (!Array.isArray(p)) p.zz_cycle = { back: p }; },
+  bigIntBeside: (p) => { if (!Array.isArray(p)) p.zz_big = [1n]; },
+  throwingGetterBeside: (p) => { if (!Array.isArray(p)) Object.defineProperty(p, "zz_throws", { get() { throw new Error("no"); }, enumerable: true, configurable: true }); },
+  revokedProxy: (p, k, v) => {
+    if (v === null || typeof v !== "object") return;
+    const { proxy, revoke } = Proxy.revocable(v, {});
+    revoke();
+    p[k] = proxy;
+  },
+  deepBeside: (p) => { if (!Array.isArray(p)) p.zz_deep = JSON.parse("[".repeat(140) + "]".repeat(140)); },
+  map: (p, k, v) => { if (isRecord(v)) p[k] = new Map(Object.entries(v)); },
+  loneSurrogate: (p, k, v) => { if (typeof v === "string") p[k] = `${v}\udc00`; },
 };
 /** @param {unknown} v @returns {v is Record<string, unknown>} */
 const isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
