@@ -398,7 +398,8 @@ function writeLooseObject(value, depth) {
       ancestors.pop();
       return writeMarker(UNLISTED_OBJECT);
     }
-    for (const key of keys) {
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k];
       let item;
       let threw = false;
       try {

@@ -310,6 +310,15 @@ test("objects are read as JSON.stringify reads them: own enumerable keys, whatev
   assert.equal(JSON.stringify(inherited), '{"locale":"en-US"}');
   assert.deepEqual(validate(inherited).ok, true);
   assert.equal(reads, 0);
+  // A key someone added to Object.prototype (enumerable, as assignment makes it) is listed by
+  // for…in on every object, but JSON.stringify does not send it, so it is not read either.
+  /** @type {any} */ (Object.prototype).zz_added = 1n;
+  try {
+    const plain = { customer_data: { customer_key: "c" } };
+    assert.deepEqual(validate(plain), { ok: true, value: plain, warnings: [] });
+  } finally {
+    delete (/** @type {any} */ (Object.prototype).zz_added);
+  }
   // Non-enumerable own properties are not sent either.
   const hidden = Object.defineProperty({ locale: "en-US", when: new Date(0) }, "customer_data", { value: { customer_key: 1 }, enumerable: false });
   assert.deepEqual(validate(hidden).ok ? validate(hidden).warnings.map((w) => w.path) : "invalid", ["when"]);
