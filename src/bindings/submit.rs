@@ -33,6 +33,14 @@ extern "C" {
     fn create_error(name: &str, fields: &JsValue) -> JsValue;
 }
 
+#[wasm_bindgen(module = "/pkg-template/abort.js")]
+extern "C" {
+    /// `signal.addEventListener("abort", listener)`, without Node's "possible memory leak"
+    /// warning for a signal shared by more than 10 calls in flight. Never throws.
+    #[wasm_bindgen(js_name = listenForAbort)]
+    fn listen_for_abort(signal: &AbortSignal, listener: &Function);
+}
+
 #[wasm_bindgen(module = "/pkg-template/fetch-init.js")]
 extern "C" {
     #[wasm_bindgen(js_name = postInit)]
@@ -381,7 +389,7 @@ impl Deadline {
         let on_abort = signal.map(|signal| {
             let signal_for_reason = signal.clone();
             let closure = Closure::<dyn FnMut()>::new(move || end(Ended::Aborted, abort_reason(&signal_for_reason)));
-            let _ = signal.add_event_listener_with_callback("abort", closure.as_ref().unchecked_ref());
+            listen_for_abort(signal, closure.as_ref().unchecked_ref());
             closure
         });
         Ok(Deadline { promise, state, timer, timeout_ms: ms, signal: signal.cloned(), _on_timeout: on_timeout, on_abort })

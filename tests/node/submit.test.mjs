@@ -380,6 +380,26 @@ test("a caller's abort rejects with the signal's reason, distinct from a timeout
   assert.ok(Date.now() - started < 4000);
 });
 
+test("a signal shared by more than 10 calls in flight raises no listener-leak warning, and each call removes its listener", async () => {
+  // Node warns of a "possible EventTarget memory leak" past 10 listeners; one signal for a
+  // page's or a batch's calls is no leak. (Node's fetch raises the limit the same way.)
+  /** @type {Error[]} */
+  const warnings = [];
+  const onWarning = (/** @type {Error} */ warning) => warnings.push(warning);
+  process.on("warning", onWarning);
+  try {
+    const controller = new AbortController();
+    const calls = Array.from({ length: 20 }, () => submit(request(), options({ signal: controller.signal })));
+    assert.equal((await Promise.all(calls)).length, 20);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(warnings.map((w) => w.name), []);
+    const { getEventListeners } = await import("node:events");
+    assert.equal(getEventListeners(controller.signal, "abort").length, 0);
+  } finally {
+    process.off("warning", onWarning);
+  }
+});
+
 test("a look-alike signal whose getters throw rejects the call, and the process lives", async () => {
   const throwing = () => { throw new Error("SECRET from a getter"); };
   // Passes `instanceof AbortSignal`, then throws on every read.
