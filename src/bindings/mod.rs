@@ -55,7 +55,7 @@ extern "C" {
     #[wasm_bindgen(js_name = jsonTape)]
     fn json_tape(value: &JsValue) -> Option<JsonTape>;
     /// Any JS value as a tape, with what JSON cannot carry recorded; `undefined` only when its
-    /// strings take more than 512 MiB.
+    /// strings take more than 512 MiB or it holds more than 2^27 values.
     #[wasm_bindgen(js_name = looseJsonTape)]
     fn loose_json_tape(value: &JsValue) -> Option<JsonTape>;
     #[wasm_bindgen(method, getter)]
