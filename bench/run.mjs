@@ -4,7 +4,9 @@
 // validate(object), validateJson(text) (the verdict; and with its `value` read, which parses
 // the text on first read), JSON.stringify of the body (the floor: a request must be
 // serialised to be sent), JSON.parse of its text, ajv compiled from the spec (it validates an
-// already-parsed object) and Seam's zod models; with ratios. Then the shipped .wasm's size.
+// already-parsed object) and Seam's zod models; with ratios; validate(object) of the same body
+// with a Date beside its fields (not plain data); submit's work before fetch; cold start;
+// memory; and the shipped .wasm's size.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
