@@ -92,6 +92,10 @@ const ODDITIES = {
   deepBeside: (p) => { if (!Array.isArray(p)) p.zz_deep = JSON.parse("[".repeat(140) + "]".repeat(140)); },
   map: (p, k, v) => { if (isRecord(v)) p[k] = new Map(Object.entries(v)); },
   loneSurrogate: (p, k, v) => { if (typeof v === "string") p[k] = `${v}\udc00`; },
+  nan: (p, k, v) => { if (typeof v === "number") p[k] = NaN; },
+  undefinedInArray: (p, k, v) => { if (Array.isArray(v)) v.push(undefined); },
+  lossyArrayBeside: (p) => { if (!Array.isArray(p)) p.zz_lossy = [() => 1, Symbol("s"), undefined, Infinity]; },
+  emptyMapBeside: (p) => { if (!Array.isArray(p)) p.zz_map = new Map(); },
 };
 /** @param {unknown} v @returns {v is Record<string, unknown>} */
 const isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
