@@ -320,8 +320,8 @@ fn default_to_js(default: &DefaultValue) -> JsValue {
 
 /// The locales the portal supports, as `locale` takes them.
 #[wasm_bindgen(js_name = supportedLocales, unchecked_return_type = "Locale[]")]
-pub fn supported_locales() -> Vec<String> {
-    validate::schema::LOCALES.iter().map(|l| l.to_string()).collect()
+pub fn supported_locales() -> JsValue {
+    to_js(&validate::schema::LOCALES)
 }
 
 /// The keys `landing_page.manage` can name, each with the `customer_data` list it refers to.

@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 import * as portal from "seam-portal";
+import { requestSchema } from "../support/references.mjs";
 import {
   PortalRequestBuilder,
   PortalValidationError,
@@ -346,6 +347,24 @@ test("validate's JS walk refuses to start a tape while one is being written", as
   assert.equal(new TextDecoder().decode(tape.text), "axb");
   assert.deepEqual([...tape.numbers], [1]);
   assert.notEqual(jsonTape({ c: "y" }), undefined, "and the next call writes a tape again");
+});
+
+test("supportedLocales and landingPageKeys are the spec's, fresh arrays at each call", () => {
+  const schema = requestSchema().allOf[0].properties;
+  assert.deepEqual(portal.supportedLocales(), schema.locale.enum);
+  // The 13 single-key forms of landing_page.manage, each key with the customer_data list it names.
+  /** @type {string[]} */
+  const keys = schema.landing_page.properties.manage.oneOf.flatMap((/** @type {any} */ branch) =>
+    (branch.oneOf ?? [branch]).map((/** @type {any} */ form) => Object.keys(form.properties)[0]));
+  const listed = portal.landingPageKeys();
+  assert.deepEqual(listed.map((entry) => entry.key), keys);
+  assert.equal(listed.length, 13);
+  for (const { key, list } of listed) {
+    assert.ok(Object.hasOwn(requestSchema().allOf[1].properties.customer_data.properties, list), `${key} names ${list}`);
+  }
+  const locales = portal.supportedLocales();
+  locales.pop();
+  assert.equal(portal.supportedLocales().length, 10, "a caller's change does not reach the next call");
 });
 
 test("withDefaults fills the documented defaults and keeps what was given", () => {
