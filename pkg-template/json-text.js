@@ -147,9 +147,7 @@ function writeValue(value, depth) {
       writeNumber(value);
       return true;
     case "boolean":
-      entries[n] = value ? TRUE_TAG : FALSE_TAG;
-      entries[n + 1] = 0;
-      n += 2;
+      writeBoolean(value);
       return true;
     case "object": {
       if (value === null) {
@@ -211,14 +209,18 @@ function writeString(s) {
 
 /** Encodes the strings gathered so far; false when one has a lone surrogate. */
 function flush() {
-  // Offsets share an entry with the tag: past 2^29 units of strings, `looseJsonTape` refuses.
-  if (units >= 1 << 29 || !isWellFormed(pending)) return false;
+  if (!isWellFormed(pending)) return false;
   encodePending();
   return true;
 }
 
-/** Encodes the strings gathered so far as UTF-8 (a lone surrogate as U+FFFD). */
+/**
+ * Encodes the strings gathered so far as UTF-8 (a lone surrogate as U+FFFD); throws TOO_LARGE
+ * past what a tape holds.
+ */
 function encodePending() {
+  // Offsets share an entry with the tag: 2^29 units of strings are more than it can say.
+  if (units >= 1 << 29) throw TOO_LARGE;
   const room = Math.min(pending.length * 3, MAX_TEXT + 1 - written);
   if (written + room > bytes.length) {
     const grown = new Uint8Array(Math.min(Math.max(bytes.length * 2, written + room), MAX_TEXT + 1));
@@ -229,6 +231,13 @@ function encodePending() {
   written += encoded;
   if (read < pending.length || written > MAX_TEXT) throw TOO_LARGE;
   pending = "";
+}
+
+/** @param {boolean} value */
+function writeBoolean(value) {
+  entries[n] = value ? TRUE_TAG : FALSE_TAG;
+  entries[n + 1] = 0;
+  n += 2;
 }
 
 /** @param {number} value */
@@ -283,7 +292,6 @@ export function looseJsonTape(root) {
   let tape;
   try {
     writeLoose(root, 0);
-    if (units >= 1 << 29) throw TOO_LARGE;
     encodePending();
     tape = finishedTape();
   } catch (error) {
@@ -317,10 +325,7 @@ function writeLoose(value, depth) {
     case "number":
       return writeNumber(value);
     case "boolean":
-      entries[n] = value ? TRUE_TAG : FALSE_TAG;
-      entries[n + 1] = 0;
-      n += 2;
-      return;
+      return writeBoolean(value);
     case "undefined":
       return writeMarker(UNDEFINED);
     case "bigint":
@@ -451,11 +456,7 @@ function writeLooseString(s) {
   units += s.length;
   entries[n + 1] = units;
   n += 2;
-  if (pending.length >= CHUNK) {
-    // Offsets share an entry with the tag.
-    if (units >= 1 << 29) throw TOO_LARGE;
-    encodePending();
-  }
+  if (pending.length >= CHUNK) encodePending();
 }
 
 

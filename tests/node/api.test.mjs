@@ -311,6 +311,20 @@ test("objects are read as JSON.stringify reads them: own enumerable keys, whatev
   assert.equal(JSON.stringify(inherited), '{"locale":"en-US"}');
   assert.deepEqual(validate(inherited).ok, true);
   assert.equal(reads, 0);
+  // With a Date beside it, the careful walk reads the value. The walk it replaced looked some
+  // fields up with Reflect.get, prototype included: it read this getter and warned that
+  // features.manage_devices, which JSON does not send, is deprecated.
+  class Features {
+    get manage_devices() {
+      reads++;
+      return { exclude: true };
+    }
+  }
+  const dated = { ...minimal(), features: new Features(), when: new Date(0) };
+  assert.equal(JSON.stringify(dated.features), "{}");
+  const result = validate(dated);
+  assert.deepEqual(result.ok ? result.warnings.map((w) => w.path) : "invalid", ["when"]);
+  assert.equal(reads, 0);
   // A key someone added to Object.prototype (enumerable, as assignment makes it) is listed by
   // for…in on every object, but JSON.stringify does not send it, so it is not read either.
   /** @type {any} */ (Object.prototype).zz_added = 1n;
