@@ -15,7 +15,7 @@ use serde::Deserialize;
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{AbortController, AbortSignal};
 
 use super::js_text::{parse_json, read_string};
@@ -119,6 +119,9 @@ pub struct SubmitOptions {
 /// Creates a customer portal: validates `request` (rejecting with `PortalValidationError`
 /// before anything is sent), then POSTs it as given to `{endpoint}/customers/create_portal`.
 /// Resolves with the checked response; its `customer_portal.url` is the link to show.
+/// `request` and `options` are read during the call, and `fetch` is called before it returns
+/// (as `fetch` reads its body): changing them afterwards changes nothing sent. Every failure
+/// is a rejection, never a throw.
 ///
 /// @throws {PortalValidationError} the request is invalid; nothing was sent.
 /// @throws {SeamInvalidOptionsError} no credentials, a key in a browser, a relative endpoint in Node…
@@ -129,17 +132,30 @@ pub struct SubmitOptions {
 /// @throws {SeamInvalidResponseError} an answer that is not Seam's JSON, or a malformed or unsafe success body.
 /// @throws {SeamTimeoutError} an attempt took longer than `timeoutMs`.
 /// @throws {SeamNetworkError} no answer: connection refused or dropped, CORS…
-#[wasm_bindgen(unchecked_return_type = "CreatePortalResponse")]
-pub async fn submit(
+#[wasm_bindgen(unchecked_return_type = "Promise<CreatePortalResponse>")]
+pub fn submit(
     #[wasm_bindgen(unchecked_param_type = "CreatePortalRequest")] request: JsValue,
     options: Option<Ts<SubmitOptions>>,
-) -> Result<JsValue, JsValue> {
+) -> Promise {
+    // Everything up to fetch happens now, within the call, as fetch itself reads its body: the
+    // request and options are read as they are at the call (a caller may change or reuse them
+    // right after), and nothing queued in the meantime delays the request. Every error still
+    // comes as a rejection.
+    match start(&request, options) {
+        Ok((call, body, first)) => future_to_promise(async move { call.send(&body, first).await }),
+        Err(error) => Promise::reject(&error),
+    }
+}
+
+/// Reads the options, validates and serialises the request, and makes the first attempt.
+fn start(request: &JsValue, options: Option<Ts<SubmitOptions>>) -> Result<(Call, js_sys::JsString, Sent), JsValue> {
     // Read by hand rather than by tsify's conversion, so that a bad option becomes a
     // SeamInvalidOptionsError whose message never repeats a value.
     let options = read_options(options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
-    let (_, body) = super::validate_to_text(&request).map_err(validation_error)?;
+    let (_, body) = super::validate_to_text(request).map_err(validation_error)?;
     let call = Call::prepare(&options)?;
-    call.send(body).await
+    let first = call.start_attempt(&body)?;
+    Ok((call, body, first))
 }
 
 /// A prepared call: where it goes, with which headers, under which limits.
@@ -234,15 +250,17 @@ impl Call {
         Ok(Call { url_js: JsValue::from_str(&url), url, headers: header_object, timeout_ms, policy, signal, fetch })
     }
 
-    async fn send(&self, body: js_sys::JsString) -> Result<JsValue, JsValue> {
+    async fn send(&self, body: &js_sys::JsString, first: Sent) -> Result<JsValue, JsValue> {
         let mut attempt = 0;
+        let mut sent = first;
         loop {
-            let answer = self.attempt(&body).await?;
+            let answer = self.answer(sent).await?;
             if retry::retryable(answer.status) {
                 let retry_after = answer.retry_after.as_deref().and_then(|v| retry::parse_retry_after(v, js_sys::Date::now()));
                 if let Next::RetryAfter(ms) = retry::next(&self.policy, attempt, retry_after, js_sys::Math::random()) {
                     Deadline::start(ms, self.signal.as_ref(), None)?.wait_out().await?;
                     attempt += 1;
+                    sent = self.start_attempt(body)?;
                     continue;
                 }
             }
@@ -250,8 +268,8 @@ impl Call {
         }
     }
 
-    /// One request and its answer, within the time limit.
-    async fn attempt(&self, body: &js_sys::JsString) -> Result<Answer, JsValue> {
+    /// Starts one attempt, within its time limit: fetch is called before this returns.
+    fn start_attempt(&self, body: &js_sys::JsString) -> Result<Sent, JsValue> {
         let controller = AbortController::new()?;
         let deadline = Deadline::start(self.timeout_ms, self.signal.as_ref(), Some(controller.clone()))?;
         // fetch is called as `fetch(url, init)`, the way fetch wrappers (node-fetch, ky, msw…)
@@ -259,8 +277,14 @@ impl Call {
         // either, so one built here is a second Request, and in Node a second AbortSignal and
         // body stream, for every attempt.
         let init = post_init(&self.headers, body, &controller);
-        let fetched = deadline.race(self.fetch.call2(&JsValue::UNDEFINED, &self.url_js, &init)).await;
-        let response = match fetched {
+        let fetched = self.fetch.call2(&JsValue::UNDEFINED, &self.url_js, &init);
+        Ok(Sent { deadline, fetched })
+    }
+
+    /// Waits for a started attempt's answer and reads it, unless its deadline ends first.
+    async fn answer(&self, sent: Sent) -> Result<Answer, JsValue> {
+        let Sent { deadline, fetched } = sent;
+        let response = match deadline.race(fetched).await {
             Ok(value) => value,
             Err(e) => return Err(deadline.explain(e, &self.url)),
         };
@@ -273,6 +297,13 @@ impl Call {
         let utf8 = text.as_ref().and_then(|t| read_string(t, crate::validate::json::MAX_LEN)?.ok()).unwrap_or_default();
         Ok(Answer { status, request_id, retry_after, content_type, text: utf8, text_js: text.unwrap_or_default() })
     }
+}
+
+/// An attempt under way: fetch was called (or threw), and its deadline is running.
+struct Sent {
+    deadline: Deadline,
+    /// What calling fetch gave: its promise, or what it threw.
+    fetched: Result<JsValue, JsValue>,
 }
 
 /// What one attempt got back.

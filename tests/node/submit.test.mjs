@@ -514,6 +514,30 @@ test("a custom fetch is used, called as fetch(url, init) with the request's JSON
   await rejection(submit(request(), options({ timeoutMs: -1 })), SeamInvalidOptionsError);
 });
 
+test("the request and options are read during the call, and fetch is called before it returns: changing them afterwards changes nothing sent", async () => {
+  let fetchCalls = 0;
+  /** @type {(url: string, init: RequestInit) => Promise<Response>} */
+  const fetchSpy = (url, init) => (fetchCalls++, fetch(url, init));
+  const body = request();
+  const sentText = JSON.stringify(body);
+  const opts = options({ fetch: fetchSpy });
+  const pending = submit(body, opts);
+  assert.equal(fetchCalls, 1, "fetch is called within submit's call");
+  // A caller reusing its objects at once: the request made invalid, the credentials replaced.
+  body.customer_data.customer_key = "";
+  opts.apiKey = "seam_other_key";
+  const response = await pending;
+  assert.equal(response.customer_portal.customer_key, "customer_1");
+  assert.equal(received.length, 1);
+  assert.equal(received[0].body, sentText);
+  assert.equal(received[0].headers.authorization, `Bearer ${API_KEY}`);
+  // Failures found before sending are rejections too, never a throw out of the call.
+  const invalid = submit({ locale: "xx-XX" }, options());
+  assert.ok(invalid instanceof Promise);
+  await rejection(invalid, PortalValidationError);
+  await rejection(submit(request(), { endpoint: "not a url" }), SeamInvalidOptionsError);
+});
+
 test("/customers/create_portal is appended to the endpoint's path, keeping its query and dropping its fragment", async () => {
   /** @type {string[]} */
   const urls = [];
