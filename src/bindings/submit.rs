@@ -41,6 +41,13 @@ extern "C" {
     fn listen_for_abort(signal: &AbortSignal, listener: &Function);
 }
 
+#[wasm_bindgen(module = "/pkg-template/env.js")]
+extern "C" {
+    /// `process.env[name]` when it is a non-empty string. Never throws.
+    #[wasm_bindgen(js_name = envVar)]
+    fn env_var(name: &JsValue) -> Option<String>;
+}
+
 #[wasm_bindgen(module = "/pkg-template/fetch-init.js")]
 extern "C" {
     #[wasm_bindgen(js_name = postInit)]
@@ -537,12 +544,7 @@ impl Env {
 
     /// An environment variable, read at each call (a program may set them after importing).
     fn var(&self, name: &'static str) -> Option<String> {
-        Reflect::get(&js_sys::global(), &interned("process"))
-            .and_then(|p| Reflect::get(&p, &interned("env")))
-            .and_then(|env| Reflect::get(&env, &interned(name)))
-            .ok()
-            .and_then(|v| v.as_string())
-            .filter(|v| !v.is_empty())
+        env_var(&interned(name))
     }
 
     fn page_url(&self) -> Option<String> {

@@ -477,6 +477,26 @@ test("in Node, SEAM_API_KEY and SEAM_ENDPOINT (or SEAM_API_URL) are read when th
   }
 });
 
+test("an empty environment variable counts as unset, and an environment whose reads throw (as Deno's without permission) as empty", async () => {
+  process.env.SEAM_API_KEY = "";
+  try {
+    // No credentials, then: refused for Seam's endpoint, allowed for a backend of one's own.
+    await rejection(submit(request()), SeamInvalidOptionsError);
+    assert.equal((await submit(request(), { endpoint: server.url })).ok, true);
+    assert.equal(received[0].headers.authorization, undefined);
+  } finally {
+    delete process.env.SEAM_API_KEY;
+  }
+  const env = process.env;
+  process.env = new Proxy(env, { get: () => { throw new Error("PermissionDenied: env access"); } });
+  try {
+    assert.equal((await submit(request(), { endpoint: server.url })).ok, true);
+    assert.equal(received[1].headers.authorization, undefined);
+  } finally {
+    process.env = env;
+  }
+});
+
 test("a custom fetch is used, called as fetch(url, init) with the request's JSON text", async () => {
   /** @type {[unknown, RequestInit][]} */
   const calls = [];
