@@ -298,7 +298,8 @@ export function looseJsonTape(root) {
     if (error === TOO_LARGE) return undefined;
     // Nothing else should throw here (each read that runs the value's own code is caught where
     // it is made): should something (the stack running out under a caller's deep recursion),
-    // the root is reported as unreadable rather than thrown through Wasm.
+    // the root is reported as unreadable rather than thrown through Wasm, which an exception
+    // leaves without running the rest of its code (tests/node/stack.test.mjs).
     tape = { entries: Uint32Array.of(0, UNLISTED_OBJECT), numbers: new Float64Array(0), text: new Uint8Array(0), lone: new Uint32Array(0) };
   } finally {
     if (outer) {

@@ -34,6 +34,19 @@ use wasm_bindgen::prelude::*;
 use crate::defaults::DefaultValue;
 use crate::validate::{self, Report, ValidationIssue};
 
+/// Runs once, when the module is instantiated: makes the lazily made statics a first call would
+/// otherwise make. A call made with the caller's stack nearly used up (deep recursion) can run
+/// out of it anywhere, and the exception leaves Wasm without running any more of its code: a
+/// lazy static of wasm-bindgen's whose making was cut short that way (the global object) stays
+/// poisoned, and every later call then traps, for the life of the process. Made here, none is
+/// made inside a call. (Not part of the package's API: no declaration, so not re-exported.)
+#[wasm_bindgen(start, skip_typescript)]
+fn start() {
+    let _ = js_sys::global();
+    // The hash seed (drawn from crypto.getRandomValues on first use).
+    let _ = validate::keyhash::KeyHash::default();
+}
+
 #[wasm_bindgen(module = "/pkg-template/errors.js")]
 extern "C" {
     /// The JS error class for invalid requests (defined in `pkg-template/errors.js`).

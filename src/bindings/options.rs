@@ -268,15 +268,18 @@ thread_local! {
 }
 
 /// `fields` (a struct's field names, as its `Deserialize` lists them), each with its JS string,
-/// made once per list. (Two lists at one address have the same names.)
+/// made once per list. (Two lists at one address have the same names.) The cache is read with
+/// `try_borrow`, and no borrow is held across a call into JS: see `submit::interned`.
 fn keys(fields: &'static [&'static str]) -> Rc<[(&'static str, JsValue)]> {
+    let cached = KEYS.with(|cache| cache.try_borrow().ok()?.iter().find(|(at, _)| *at == fields.as_ptr()).map(|(_, found)| found.clone()));
+    if let Some(keys) = cached {
+        return keys;
+    }
+    let keys: Rc<[(&'static str, JsValue)]> = fields.iter().map(|&name| (name, JsValue::from_str(name))).collect();
     KEYS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some((_, found)) = cache.iter().find(|(at, _)| *at == fields.as_ptr()) {
-            return found.clone();
+        if let Ok(mut cache) = cache.try_borrow_mut() {
+            cache.push((fields.as_ptr(), keys.clone()));
         }
-        let keys: Rc<[(&'static str, JsValue)]> = fields.iter().map(|&name| (name, JsValue::from_str(name))).collect();
-        cache.push((fields.as_ptr(), keys.clone()));
-        keys
-    })
+    });
+    keys
 }

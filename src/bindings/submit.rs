@@ -513,16 +513,22 @@ thread_local! {
 }
 
 /// `name` as a JS string, made on its first use.
+///
+/// The caches here are read with `try_borrow`: a call that runs out of stack (the caller's deep
+/// recursion) leaves Wasm where it is, and a borrow it held is never given back; the cache is
+/// then passed by rather than panicking, which would make every later call trap.
 fn interned(name: &'static str) -> JsValue {
+    let cached = NAMES.with(|names| names.try_borrow().ok()?.iter().find(|(n, _)| *n == name).map(|(_, value)| value.clone()));
+    if let Some(value) = cached {
+        return value;
+    }
+    let value = JsValue::from_str(name);
     NAMES.with(|names| {
-        let mut names = names.borrow_mut();
-        if let Some((_, value)) = names.iter().find(|(n, _)| *n == name) {
-            return value.clone();
+        if let Ok(mut names) = names.try_borrow_mut() {
+            names.push((name, value.clone()));
         }
-        let value = JsValue::from_str(name);
-        names.push((name, value.clone()));
-        value
-    })
+    });
+    value
 }
 
 impl Env {
@@ -561,7 +567,7 @@ impl Env {
 /// what fetch can send to is accepted. fetch refuses other URLs with a message that quotes
 /// them, and a URL can hold a secret (a password, a token in the query).
 fn request_url(endpoint: &str, env: &Env) -> Result<String, JsValue> {
-    let cached = LAST_ENDPOINT.with(|last| last.borrow().as_ref().filter(|(given, _)| given == endpoint).map(|(_, url)| url.clone()));
+    let cached = LAST_ENDPOINT.with(|last| last.try_borrow().ok()?.as_ref().filter(|(given, _)| given == endpoint).map(|(_, url)| url.clone()));
     if let Some(url) = cached {
         return Ok(url);
     }
@@ -589,7 +595,11 @@ fn request_url(endpoint: &str, env: &Env) -> Result<String, JsValue> {
     let href = url.href();
     // Only absolute ones: a relative endpoint follows the page, which can change.
     if absolute {
-        LAST_ENDPOINT.with(|last| *last.borrow_mut() = Some((endpoint.to_owned(), href.clone())));
+        LAST_ENDPOINT.with(|last| {
+            if let Ok(mut last) = last.try_borrow_mut() {
+                *last = Some((endpoint.to_owned(), href.clone()));
+            }
+        });
     }
     Ok(href)
 }

@@ -110,7 +110,7 @@ impl Checker {
     }
 
     fn unreadable(&mut self) {
-        self.error(IssueCode::Unreadable, "reading this value threw an exception (a getter or a proxy)");
+        self.error(IssueCode::Unreadable, "reading this value threw an exception (from a getter or a proxy, or because the JavaScript stack ran out)");
     }
 
     /// Checks an object against a shape: every known field by its rule, every required field

@@ -1,0 +1,72 @@
+// @ts-check
+// Run by tests/node/stack.test.mjs, in a fresh process: calls one of the package's functions
+// at each of the last few thousand depths a recursion can reach before the stack runs out
+// (the first calls the package ever gets, so nothing is warm), then prints what each call gave
+// and whether the package still works afterwards, as JSON.
+//
+//   node tests/support/near-stack-end.mjs <case>
+import { PortalRequestBuilder, submit, supportedLocales, validate, validateJson, withDefaults } from "seam-portal";
+
+const valid = () => ({ customer_data: { customer_key: "c", spaces: [{ space_key: "s1", name: "Space 1" }] }, locale: /** @type {const} */ ("fr-FR") });
+/** @type {any} */
+let deep = {};
+for (let i = 0; i < 120; i++) deep = { a: deep };
+
+/** Each case: a call, and how its answer is summed up. @type {Record<string, () => unknown>} */
+const cases = {
+  validate: () => validate(valid()),
+  "validate, not plain data": () => validate({ ...valid(), sent_at: new Date(0) }),
+  "validate, nested 120 levels": () => validate({ ...valid(), extra: deep }),
+  "validate, invalid": () => validate({ ...valid(), locale: "xx-XX" }),
+  validateJson: () => validateJson(JSON.stringify(valid())),
+  withDefaults: () => withDefaults(valid()).locale,
+  supportedLocales: () => supportedLocales().length,
+  builder: () => new PortalRequestBuilder("c").locale("fr-FR").build().locale,
+  submit: () => {
+    // Everything up to fetch runs within the call; the fetch never answers, and times out.
+    submit(valid(), { apiKey: "seam_test", fetch: () => new Promise(() => {}), timeoutMs: 1 }).catch(() => {});
+    return "sent";
+  },
+};
+
+const name = process.argv[2];
+const call = cases[name];
+if (!call) throw new Error(`no case ${name}`);
+
+/** @param {unknown} value */
+function summary(value) {
+  if (value && typeof value === "object" && "ok" in value) {
+    const result = /** @type {{ ok: boolean, issues?: Array<{ path: string, code: string, message: string }> }} */ (value);
+    return result.ok ? "ok" : `invalid: ${result.issues?.map((i) => `${i.path}:${i.code}: ${i.message}`).join("; ")}`;
+  }
+  return String(value);
+}
+
+/** @type {Record<string, number>} */
+const outcomes = {};
+/** Recurses until the stack runs out, then makes a call at each depth on the way back up. */
+function nearTheEnd(/** @type {{ calls: number }} */ left) {
+  try {
+    nearTheEnd(left);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+  }
+  if (left.calls-- <= 0) return;
+  let outcome;
+  try {
+    outcome = summary(call());
+  } catch (error) {
+    outcome = `threw ${/** @type {Error} */ (error).constructor.name}: ${/** @type {Error} */ (error).message}`;
+  }
+  outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+}
+nearTheEnd({ calls: 3000 });
+
+/** What the package answers afterwards, with room on the stack. */
+let afterwards;
+try {
+  afterwards = { case: summary(call()), validate: summary(validate(valid())), validateJson: summary(validateJson(JSON.stringify(valid()))) };
+} catch (error) {
+  afterwards = `threw ${error}`;
+}
+console.log(JSON.stringify({ outcomes, afterwards }));
