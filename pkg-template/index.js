@@ -3,6 +3,7 @@
 // `await init()`; using the package before that throws an error saying so.
 import * as bindings from "./wasm/seam_portal_bg.js";
 import { imports } from "./wasm/imports.js";
+import { connect } from "./instance.js";
 import "./setup.js";
 
 export * from "./api.js";
@@ -54,8 +55,7 @@ async function load(source) {
     if (!response.ok) throw new Error(`seam-portal: fetching the .wasm failed with HTTP ${response.status}`);
     instance = await instantiateResponse(response, imports);
   }
-  bindings.__wbg_set_wasm(instance.exports);
-  /** @type {any} */ (instance.exports).__wbindgen_start?.();
+  connect(bindings, instance);
 }
 
 /**

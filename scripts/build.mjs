@@ -37,7 +37,7 @@ rmSync(join(pkg, "wasm", `${crateName}.js`));
 
 await optimise(join(pkg, "wasm", `${crateName}_bg.wasm`));
 
-for (const file of ["index.js", "index.d.ts", "cli.mjs", "errors.d.ts", "setup.js", "node-entry.js"]) {
+for (const file of ["index.js", "index.d.ts", "cli.mjs", "errors.d.ts", "setup.js", "instance.js", "node-entry.js"]) {
   cpSync(join(template, file), join(pkg, file));
 }
 

@@ -1,10 +1,10 @@
 // @ts-check
 // Run by tests/node/stack.test.mjs, in a fresh process: calls one of the package's functions
-// at each of the last few thousand depths a recursion can reach before the stack runs out
-// (the first calls the package ever gets, so nothing is warm), then prints what each call gave
-// and whether the package still works afterwards, as JSON.
+// at each of the last `calls` depths a recursion can reach before the stack runs out (the first
+// calls the package ever gets, so nothing is warm), `rounds` times over, then prints what each
+// call gave and whether the package still works afterwards, as JSON.
 //
-//   node tests/support/near-stack-end.mjs <case>
+//   node tests/support/near-stack-end.mjs <case> [rounds = 1] [calls = 3000]
 import { PortalRequestBuilder, submit, supportedLocales, validate, validateJson, withDefaults } from "seam-portal";
 
 const valid = () => ({ customer_data: { customer_key: "c", spaces: [{ space_key: "s1", name: "Space 1" }] }, locale: /** @type {const} */ ("fr-FR") });
@@ -29,7 +29,7 @@ const cases = {
   },
 };
 
-const name = process.argv[2];
+const [name, rounds = "1", calls = "3000"] = process.argv.slice(2);
 const call = cases[name];
 if (!call) throw new Error(`no case ${name}`);
 
@@ -60,7 +60,7 @@ function nearTheEnd(/** @type {{ calls: number }} */ left) {
   }
   outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
 }
-nearTheEnd({ calls: 3000 });
+for (let round = 0; round < Number(rounds); round++) nearTheEnd({ calls: Number(calls) });
 
 /** What the package answers afterwards, with room on the stack. */
 let afterwards;
