@@ -43,8 +43,8 @@ use crate::validate::{self, Report, ValidationIssue};
 #[wasm_bindgen(start, skip_typescript)]
 fn start() {
     let _ = js_sys::global();
-    // The hash seed (drawn from crypto.getRandomValues on first use).
-    let _ = validate::keyhash::KeyHash::default();
+    // Not the hash seed: it is drawn from `crypto.getRandomValues` at its first use, which a
+    // call cut short retries, and reading `crypto` makes Node load its Web Crypto (3-4 ms).
 }
 
 #[wasm_bindgen(module = "/pkg-template/errors.js")]
