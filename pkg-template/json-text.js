@@ -635,6 +635,19 @@ const BOXES = [
 ];
 
 /**
+ * A validation result, shaped as `ValidationResult` (src/bindings/mod.rs) declares it, from the
+ * JSON texts Wasm wrote of its issues and warnings (src/validate/json_out.rs, which says why
+ * text): `issues` is undefined for a valid request, `warnings` when there are none.
+ * @param {unknown} value the valid request
+ * @param {string | undefined} issues
+ * @param {string | undefined} warnings
+ */
+export function validationResult(value, issues, warnings) {
+  const warned = warnings === undefined ? [] : JSON.parse(warnings);
+  return issues === undefined ? { ok: true, value, warnings: warned } : { ok: false, issues: JSON.parse(issues), warnings: warned };
+}
+
+/**
  * The result of a valid `validateJson`, whose `value` is the parsed `text`, parsed when first
  * read: callers who only want the verdict (the common use of `validateJson`) do not pay for
  * building the object. `value` sits between `ok` and `warnings` as for `validate`, is enumerable

@@ -47,6 +47,13 @@ fn start() {
     // call cut short retries, and reading `crypto` makes Node load its Web Crypto (3-4 ms).
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` of text this module wrote (js-sys's binding catches, which nothing here needs).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+    fn parse_json_text(text: &str) -> JsValue;
+}
+
 #[wasm_bindgen(module = "/pkg-template/errors.js")]
 extern "C" {
     /// The JS error class for invalid requests (defined in `pkg-template/errors.js`).
@@ -59,6 +66,10 @@ extern "C" {
 extern "C" {
     #[wasm_bindgen(js_name = faithfulJson)]
     fn faithful_json(value: &JsValue) -> Option<js_sys::JsString>;
+    /// A validation result, from the JSON texts of its issues (`None`: valid) and warnings
+    /// (`None`: none). Throws only when the stack runs out.
+    #[wasm_bindgen(js_name = validationResult)]
+    fn validation_result(value: &JsValue, issues: Option<&str>, warnings: Option<&str>) -> JsValue;
     #[wasm_bindgen(js_name = validParsedOnFirstRead)]
     fn valid_parsed_on_first_read(text: &JsValue, warnings: JsValue) -> JsValue;
 
@@ -192,7 +203,7 @@ pub enum ValidationResult {
         /// The request: the value given to `validate`, or the parsed text given to `validateJson`
         /// (parsed when first read).
         #[tsify(type = "CreatePortalRequest")]
-        #[serde(with = "serde_wasm_bindgen::preserve")]
+        #[serde(skip)]
         value: JsValue,
         /// Problems worth a look that do not make the request invalid.
         warnings: Vec<ValidationIssue>,
@@ -209,20 +220,33 @@ pub enum ValidationResult {
     },
 }
 
-pub(crate) fn to_js<T: Serialize>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(false);
-    // Our own plain data always serialises; an error here would be a bug, reported as a value.
-    value.serialize(&serializer).unwrap_or_else(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+/// Plain data as a JS value: written as JSON text in Rust, then one `JSON.parse`
+/// (`validate::json_out` says why not serde-wasm-bindgen's serializer). `Err` is what
+/// `JSON.parse` threw, which on this text can only be the stack running out, and is thrown to
+/// the caller as it is (by the glue, once Wasm has returned).
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    parse_json_text(&json(value))
 }
 
+/// `value` as JSON text (our own plain data always serialises; an error would be a bug).
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    validate::json_out::to_json(value).unwrap_or_else(|e| wasm_bindgen::throw_str(&e.to_string()))
+}
+
+/// Issues or warnings as a JS array (a new empty one for none: the common case, without text).
+fn issues_to_js(issues: &[ValidationIssue]) -> JsValue {
+    if issues.is_empty() { js_sys::Array::new().into() } else { to_js(issues) }
+}
+
+/// The JS result for `report`, with `value` as the valid request's value.
 fn result(report: Report, value: impl FnOnce() -> JsValue) -> JsValue {
     let Report { issues, warnings } = report;
-    let result = if issues.is_empty() {
-        ValidationResult::Valid { ok: true, value: value(), warnings }
+    let warnings = if warnings.is_empty() { None } else { Some(json(&warnings)) };
+    if issues.is_empty() {
+        validation_result(&value(), None, warnings.as_deref())
     } else {
-        ValidationResult::Invalid { ok: false, issues, warnings }
-    };
-    to_js(&result)
+        validation_result(&JsValue::UNDEFINED, Some(&json(&issues)), warnings.as_deref())
+    }
 }
 
 /// The error thrown for an invalid request: its message lists the first issues.
@@ -243,12 +267,13 @@ pub(crate) fn validation_error(report: Report) -> JsValue {
     if count > LISTED {
         message.push_str(&format!("; and {} more (see .issues)", count - LISTED));
     }
-    PortalValidationError::new(&message, to_js(&report.issues), to_js(&report.warnings)).into()
+    PortalValidationError::new(&message, issues_to_js(&report.issues), issues_to_js(&report.warnings)).into()
 }
 
-/// Validates a create_portal request given as a JS value. Never throws: every problem comes
-/// back in `issues`, each with its path, and warnings (unknown properties, references to
-/// resources that were not sent, …) in `warnings`.
+/// Validates a create_portal request given as a JS value. Never throws on any input: every
+/// problem comes back in `issues`, each with its path, and warnings (unknown properties,
+/// references to resources that were not sent, …) in `warnings`. (Like any function, it throws
+/// the engine's `RangeError` when called with the stack nearly used up.)
 #[wasm_bindgen(unchecked_return_type = "ValidationResult")]
 pub fn validate(#[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue) -> JsValue {
     let report = validate_value(&input);
@@ -280,7 +305,7 @@ pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string")] json: JsVa
     }
     // `value` is JSON.parse of the caller's own string, run when it is first read: parsing
     // costs as much as validating, and many callers only want the verdict.
-    valid_parsed_on_first_read(&json, to_js(&report.warnings))
+    valid_parsed_on_first_read(&json, issues_to_js(&report.warnings))
 }
 
 /// Returns a copy of a valid request with every default the spec documents filled in (for

@@ -12,6 +12,7 @@
 
 mod check;
 pub mod json;
+pub mod json_out;
 pub mod keyhash;
 mod lint;
 mod node;
