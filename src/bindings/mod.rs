@@ -191,8 +191,9 @@ pub fn wasm_memory_bytes() -> f64 {
 }
 
 /// The outcome of validating a request: the request itself when valid, every issue when not.
-/// Warnings never change the verdict.
-#[derive(Tsify, Serialize)]
+/// Warnings never change the verdict. (Declared for TypeScript; the objects are made by
+/// `validationResult` in pkg-template/json-text.js, from the JSON of the issues.)
+#[derive(Tsify)]
 #[serde(untagged)]
 pub enum ValidationResult {
     /// The request is valid.
@@ -203,7 +204,6 @@ pub enum ValidationResult {
         /// The request: the value given to `validate`, or the parsed text given to `validateJson`
         /// (parsed when first read).
         #[tsify(type = "CreatePortalRequest")]
-        #[serde(skip)]
         value: JsValue,
         /// Problems worth a look that do not make the request invalid.
         warnings: Vec<ValidationIssue>,
