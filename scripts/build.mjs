@@ -18,15 +18,16 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, st
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import { runWasmCargo, TARGET } from "./toolchain.mjs";
+import { runWasmCargo, shippedBuild, TARGET } from "./toolchain.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = join(root, "pkg");
 const template = join(root, "pkg-template");
 const crateName = "seam_portal";
 
-runWasmCargo("build", ["--release", "--lib"]);
-const wasmFile = join(root, "target", TARGET, "release", `${crateName}.wasm`);
+const shipped = shippedBuild(root);
+runWasmCargo("build", ["--release", "--lib", ...shipped.args], shipped.env);
+const wasmFile = join(shipped.targetDir, TARGET, "release", `${crateName}.wasm`);
 
 rmSync(pkg, { recursive: true, force: true });
 mkdirSync(join(pkg, "wasm"), { recursive: true });

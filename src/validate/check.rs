@@ -293,7 +293,12 @@ impl Checker {
                 }
                 self.list(
                     node,
-                    || format!("an array of {}s", shape.what.trim_start_matches("a ").trim_start_matches("an ")),
+                    || {
+                        // "a space" -> "an array of spaces" (prefixes stripped by comparison: a
+                        // pattern search would bring std's substring searcher into the module).
+                        let what = shape.what;
+                        format!("an array of {}s", what.strip_prefix("a ").or_else(|| what.strip_prefix("an ")).unwrap_or(what))
+                    },
                     |cx, index, item| {
                         found.entering = roles.map(|roles| (roles, index));
                         cx.object(shape, item, found)
