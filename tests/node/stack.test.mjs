@@ -49,7 +49,7 @@ for (const [name, answers] of Object.entries(cases)) {
 
 for (const name of ["validate", "validate, not plain data"]) {
   test(`${name}: thousands of calls that run out of stack in one process leave it working`, () => {
-    const { outcomes, afterwards } = run(name, "80", "500");
+    const { outcomes, afterwards } = run(name, "1000", "500", "3000");
     assert.ok(outcomes[RAN_OUT] > 3000, `${outcomes[RAN_OUT]} calls ran out of stack: more than the ~2 000 that used to break it`);
     assert.deepEqual(afterwards, { case: "ok", validate: "ok", validateJson: "ok" });
   });

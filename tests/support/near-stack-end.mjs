@@ -4,7 +4,11 @@
 // calls the package ever gets, so nothing is warm), `rounds` times over, then prints what each
 // call gave and whether the package still works afterwards, as JSON.
 //
-//   node tests/support/near-stack-end.mjs <case> [rounds = 1] [calls = 3000]
+//   node tests/support/near-stack-end.mjs <case> [rounds = 1] [calls = 3000] [ranOut = 0]
+//
+// With `ranOut`, rounds continue (up to `rounds`) until that many calls have run out of stack:
+// how many do in a round depends on how much stack each call needs, which varies with what the
+// engine has compiled so far.
 import { PortalRequestBuilder, submit, supportedLocales, validate, validateJson, withDefaults } from "seam-portal";
 
 const valid = () => ({ customer_data: { customer_key: "c", spaces: [{ space_key: "s1", name: "Space 1" }] }, locale: /** @type {const} */ ("fr-FR") });
@@ -29,7 +33,7 @@ const cases = {
   },
 };
 
-const [name, rounds = "1", calls = "3000"] = process.argv.slice(2);
+const [name, rounds = "1", calls = "3000", ranOut = "0"] = process.argv.slice(2);
 const call = cases[name];
 if (!call) throw new Error(`no case ${name}`);
 
@@ -60,7 +64,10 @@ function nearTheEnd(/** @type {{ calls: number }} */ left) {
   }
   outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
 }
-for (let round = 0; round < Number(rounds); round++) nearTheEnd({ calls: Number(calls) });
+const RAN_OUT = "threw RangeError: Maximum call stack size exceeded";
+for (let round = 0; round < Number(rounds) && !(round > 0 && (outcomes[RAN_OUT] ?? 0) >= Number(ranOut)); round++) {
+  nearTheEnd({ calls: Number(calls) });
+}
 
 /** What the package answers afterwards, with room on the stack. */
 let afterwards;
