@@ -9,6 +9,9 @@ extern "C" {
     /// `JSON.parse` of a JS string (js-sys's binding takes a Rust `&str`, a copy out of Wasm).
     #[wasm_bindgen(catch, js_namespace = JSON, js_name = parse)]
     pub fn parse_json(text: &JsString) -> Result<JsValue, JsValue>;
+    /// `JSON.parse` of JSON text this module wrote, which it always accepts (no catch needed).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+    pub fn parse_our_json(text: &str) -> JsValue;
 }
 
 #[wasm_bindgen(module = "/pkg-template/utf8.js")]
