@@ -83,6 +83,8 @@ let n = 0, count = 0, written = 0, units = 0;
 let pending = "";
 /** Whether a tape is being written: a getter that calls `validate` must not write into it. */
 let busy = false;
+/** `looseJsonTape`'s `kindOnly`: containers are written without their items. */
+let kindOnly = false;
 /** `looseJsonTape`'s: the entries (pairs) of strings with a lone surrogate, and the objects and arrays above the value being written. */
 /** @type {number[]} */
 let lone = [];
@@ -273,17 +275,20 @@ function growEntries() {
  *
  * A getter that calls `validate` while this is writing gets buffers of its own.
  * @param {unknown} root
+ * @param {boolean} [onlyKind] write the root's kind alone: an object or array without its
+ *   items, which are never read (`validateJson`, naming what it got instead of text)
  * @returns {{ entries: Uint32Array, numbers: Float64Array, text: Uint8Array, lone: Uint32Array } | undefined}
  *   undefined when the value holds more than 512 MiB of strings or 2^27 values
  */
-export function looseJsonTape(root) {
-  const outer = busy ? { entries, numbers, bytes, n, count, written, units, pending, lone, ancestors } : undefined;
+export function looseJsonTape(root, onlyKind = false) {
+  const outer = busy ? { entries, numbers, bytes, n, count, written, units, pending, lone, ancestors, kindOnly } : undefined;
   if (outer) {
     entries = new Int32Array(1024);
     numbers = new Float64Array(64);
     bytes = new Uint8Array(CHUNK * 3);
   }
   busy = true;
+  kindOnly = onlyKind;
   n = count = written = units = 0;
   pending = "";
   lone = [];
@@ -303,9 +308,10 @@ export function looseJsonTape(root) {
     tape = { entries: Uint32Array.of(0, UNLISTED_OBJECT), numbers: new Float64Array(0), text: new Uint8Array(0), lone: new Uint32Array(0) };
   } finally {
     if (outer) {
-      ({ entries, numbers, bytes, n, count, written, units, pending, lone, ancestors } = outer);
+      ({ entries, numbers, bytes, n, count, written, units, pending, lone, ancestors, kindOnly } = outer);
     } else {
       busy = false;
+      kindOnly = false;
       pending = "";
       ancestors = [];
     }
@@ -367,6 +373,12 @@ function writeLooseObject(value, depth) {
   }
   if (ancestors.includes(value)) return writeMarker(CYCLE);
   if (depth >= MAX_DEPTH) return writeMarker(TOO_DEEP);
+  if (kindOnly) {
+    entries[n] = (array ? ARRAY_TAG : OBJECT_TAG) | ((n + 2) >> 1);
+    entries[n + 1] = 0;
+    n += 2;
+    return;
+  }
   // The container's entry is written when its end is known.
   const at = n;
   n += 2;

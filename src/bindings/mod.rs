@@ -73,9 +73,10 @@ extern "C" {
     #[wasm_bindgen(js_name = jsonTape)]
     fn json_tape(value: &JsValue) -> Option<JsonTape>;
     /// Any JS value as a tape, with what JSON cannot carry recorded; `undefined` only when its
-    /// strings take more than 512 MiB or it holds more than 2^27 values.
+    /// strings take more than 512 MiB or it holds more than 2^27 values. With `only_kind`, an
+    /// object or array is written without its items, which are not read.
     #[wasm_bindgen(js_name = looseJsonTape)]
-    fn loose_json_tape(value: &JsValue) -> Option<JsonTape>;
+    fn loose_json_tape(value: &JsValue, only_kind: bool) -> Option<JsonTape>;
     #[wasm_bindgen(method, getter)]
     fn entries(this: &JsonTape) -> js_sys::Uint32Array;
     #[wasm_bindgen(method, getter)]
@@ -107,7 +108,7 @@ pub fn validate_through_tape(value: &JsValue) -> Option<Report> {
 
 /// The report for any JS value, read by the careful walk.
 fn validate_loose(value: &JsValue) -> Report {
-    match loose_json_tape(value) {
+    match loose_json_tape(value, false) {
         Some(parts) => read_tape(&parts, |tape| validate::validate(&tape.root())).unwrap_or_else(|refused| refused),
         None => validate::value_too_large(),
     }
@@ -282,9 +283,14 @@ pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string")] json: JsVa
         Some(Ok(text)) => text,
         Some(Err(js_text::TooLarge)) => return result(validate::text_too_large(), || JsValue::UNDEFINED),
         None => {
-            let kind = loose_json_tape(&json)
-                .and_then(|parts| read_tape(&parts, |tape| validate::Node::kind(&tape.root()).described()).ok())
-                .unwrap_or("a value too large to read");
+            // Named as the validator names kinds; an object's or array's items are not read.
+            let kind = loose_json_tape(&json, true).and_then(|parts| read_tape(&parts, |tape| validate::Node::kind(&tape.root())).ok());
+            let kind = match kind {
+                // The tape holds a boxed primitive as the primitive, as JSON.stringify sends it.
+                Some(validate::Kind::String) => "a String object (pass the string itself: String(value))",
+                Some(kind) => kind.described(),
+                None => "a value too large to read",
+            };
             let issue = ValidationIssue {
                 path: String::new(),
                 code: validate::IssueCode::InvalidType,

@@ -89,6 +89,29 @@ test("validateJson parses, then applies the same rules", () => {
   assert.ok(!notText.ok && notText.issues[0].code === "invalid_type");
 });
 
+test("validateJson given something other than text names its kind without reading what is inside", () => {
+  let reads = 0;
+  const watched = { get customer_data() { reads++; return {}; } };
+  const items = new Proxy([1, 2], { get(target, key) { reads++; return Reflect.get(target, key); } });
+  const cases = /** @type {[unknown, string][]} */ ([
+    [watched, "an object"],
+    [items, "an array"],
+    [{ customer_data: { spaces: new Array(1e6).fill({}) } }, "an object"],
+    [new Date(0), "a Date (pass date.toISOString(), or use PortalRequestBuilder, which converts Dates)"],
+    [new Map([[1, 2]]), "a Map or Set"],
+    [new String("{}"), "a String object (pass the string itself: String(value))"],
+    [undefined, "undefined"],
+    [10n, "a BigInt"],
+  ]);
+  for (const [value, kind] of cases) {
+    const result = validateJson(/** @type {any} */ (value));
+    assert.ok(!result.ok);
+    assert.deepEqual(result.issues.map((i) => [i.path, i.code]), [["", "invalid_type"]]);
+    assert.ok(result.issues[0].message.startsWith(`validateJson takes JSON text (a string), got ${kind}`), result.issues[0].message);
+  }
+  assert.equal(reads, 0, "no property of the value was read");
+});
+
 test("validateJson's value is parsed when first read, then is a plain property", () => {
   const text = JSON.stringify({ ...minimal(), locale: "pt-PT" });
   const result = /** @type {any} */ (validateJson(text));
