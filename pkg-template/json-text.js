@@ -93,11 +93,15 @@ let ancestors = [];
 
 /**
  * A JS value as the tape `src/validate/json.rs` reads (`Tape::from_js` says how it differs
- * from a parsed one), or undefined when the value is not plain JSON data: anything that is not
- * a string, a finite number, a boolean, null, an array without holes or an object whose
- * prototype is Object.prototype or null, or a value with `toJSON`, or a string with a lone
- * surrogate, or nesting deeper than the tape takes. Those go through `looseJsonTape`,
- * which records them precisely.
+ * from a parsed one), the fast way, or undefined when the value needs `looseJsonTape`'s careful
+ * walk. This walk takes plain data (strings, numbers, booleans, null, arrays, and objects whose
+ * prototype is Object.prototype or null) and records, as `looseJsonTape` does and where they
+ * are, the values that JSON changes and that stand for no keys of their own: NaN and
+ * infinities, `undefined` in an array, a BigInt, a symbol, a function, a Date or other object
+ * with `toJSON`, a Map or Set, a boxed primitive. It leaves to `looseJsonTape` (undefined)
+ * whatever that walk reads differently: an object read by its own keys whatever its prototype
+ * (a class instance), an array with `toJSON`, a string with a lone surrogate, nesting deeper
+ * than the tape takes (or a cycle), and any read that throws.
  *
  * `validate(object)` reads this rather than the JSON text: serialising and parsing the text back
  * costs about twice what this walk does. It reads each property once, in JSON.stringify's order.
@@ -145,7 +149,7 @@ function writeValue(value, depth) {
     case "string":
       return writeString(value);
     case "number":
-      if (!Number.isFinite(value)) return false;
+      // NaN and infinities too: `Tape::from_js` marks the tape as holding them.
       writeNumber(value);
       return true;
     case "boolean":
@@ -158,22 +162,27 @@ function writeValue(value, depth) {
         n += 2;
         return true;
       }
-      if (depth >= MAX_DEPTH || /** @type {any} */ (value).toJSON !== undefined) return false;
+      if (depth >= MAX_DEPTH) return false;
+      const array = Array.isArray(value);
+      if (/** @type {any} */ (value).toJSON !== undefined) return !array && writeReplaced(value, depth, writeValue);
       // The container's entry is written when its end is known.
       const at = n;
       n += 2;
       let size = 0;
-      const array = Array.isArray(value);
       if (array) {
         size = value.length;
         for (let i = 0; i < size; i++) {
           const item = value[i];
-          // `undefined` (or a hole) in an array is sent as null: `looseJsonTape` reports it.
-          if (item === undefined || !writeValue(item, depth + 1)) return false;
+          // `undefined` (or a hole) in an array is sent as null.
+          if (item === undefined) writeMarker(UNDEFINED);
+          else if (!writeValue(item, depth + 1)) return false;
         }
       } else {
         const prototype = Object.getPrototypeOf(value);
-        if (prototype !== Object.prototype && prototype !== null) return false;
+        if (prototype !== Object.prototype && prototype !== null) {
+          n = at;
+          return writeReplaced(value, depth, writeValue);
+        }
         // With Object.prototype checked for enumerable keys, for…in lists exactly the own
         // enumerable string keys, in JSON.stringify's order (and faster than Object.keys).
         for (const key in value) {
@@ -190,9 +199,38 @@ function writeValue(value, depth) {
       return true;
     }
     default:
-      // bigint, symbol, function
-      return false;
+      // bigint, symbol, function, undefined (as the root): a NULL entry saying which.
+      writeLoose(value, depth);
+      return true;
   }
+}
+
+/**
+ * For an object that is not an array: writes what JSON.stringify sends in its place, as
+ * `looseJsonTape` records it (a marker for a Date, another object with `toJSON`, or a Map or
+ * Set; for a boxed primitive, the primitive, written by `write`), and says whether it did. False
+ * for an object sent as its own keys (or when `write` gave up).
+ * @param {object} value
+ * @param {number} depth
+ * @param {(value: unknown, depth: number) => boolean | void} write
+ */
+function writeReplaced(value, depth, write) {
+  let date = false;
+  try {
+    date = value instanceof Date;
+  } catch {
+    // A proxy whose getPrototypeOf trap threw: not a Date.
+  }
+  if (date) {
+    writeMarker(DATE);
+    return true;
+  }
+  const replacement = jsonReplacement(value);
+  if (replacement === undefined) return false;
+  if (replacement === null) writeMarker(TO_JSON);
+  else if (replacement === COLLECTION) writeMarker(MAP_OR_SET);
+  else return write(replacement, depth) !== false;
+  return true;
 }
 
 /**
@@ -358,19 +396,7 @@ function writeLooseObject(value, depth) {
   } catch {
     return writeMarker(UNLISTED_OBJECT); // a revoked proxy
   }
-  if (!array) {
-    let date = false;
-    try {
-      date = value instanceof Date;
-    } catch {
-      // A proxy whose getPrototypeOf trap threw: not a Date.
-    }
-    if (date) return writeMarker(DATE);
-    const replacement = jsonReplacement(value);
-    if (replacement === null) return writeMarker(TO_JSON);
-    if (replacement === COLLECTION) return writeMarker(MAP_OR_SET);
-    if (replacement !== undefined) return writeLoose(replacement, depth);
-  }
+  if (!array && writeReplaced(value, depth, writeLoose)) return;
   if (ancestors.includes(value)) return writeMarker(CYCLE);
   if (depth >= MAX_DEPTH) return writeMarker(TOO_DEEP);
   if (kindOnly) {

@@ -69,7 +69,10 @@ extern "C" {
 
     /// A JS value written as a tape (see `validate::Tape::from_js`).
     type JsonTape;
-    /// Plain JSON data as a tape; `undefined` for anything else.
+    /// A JS value as a tape, by the fast walk: plain data, and the values JSON changes that
+    /// stand for no keys of their own (a Date, NaN, a function…), recorded where they are;
+    /// `undefined` for what only the careful walk reads (a class instance, a lone surrogate, a
+    /// cycle, a read that throws).
     #[wasm_bindgen(js_name = jsonTape)]
     fn json_tape(value: &JsValue) -> Option<JsonTape>;
     /// Any JS value as a tape, with what JSON cannot carry recorded; `undefined` only when its
@@ -88,10 +91,11 @@ extern "C" {
 }
 
 /// Validates a JS value. Plain JSON data, the common case, is written as a tape by a fast JS
-/// walk and copied into Wasm in typed arrays; anything else by a careful one, which also
-/// records what JSON cannot carry (a Date, a BigInt, a cycle, a getter that threw…), each where
-/// it is. Both tapes are read by the validator that reads JSON text, so every route runs the
-/// same rules and gives the same report.
+/// walk and copied into Wasm in typed arrays; the fast walk also records the values JSON
+/// changes that stand for no keys of their own (a Date, NaN, a BigInt…), each where it is.
+/// Anything else (a class instance, a cycle, a getter that threw…) is written by a careful walk,
+/// which records the same values the same way and the rest too. Both tapes are read by the
+/// validator that reads JSON text, so every route runs the same rules and gives the same report.
 pub(crate) fn validate_value(value: &JsValue) -> Report {
     match validate_through_tape(value) {
         Some(report) => report,
@@ -99,8 +103,9 @@ pub(crate) fn validate_value(value: &JsValue) -> Report {
     }
 }
 
-/// The report for a value that is plain JSON data, read as a tape; `None` for other values.
-/// Public for the boundary tests, which check that plain data takes this route.
+/// The report for a value the fast walk reads (`jsonTape` in pkg-template/json-text.js); `None`
+/// for other values.
+/// Public for the boundary tests, which check which values take this route.
 #[doc(hidden)]
 pub fn validate_through_tape(value: &JsValue) -> Option<Report> {
     read_tape(&json_tape(value)?, |tape| validate::validate(&tape.root())).ok()
