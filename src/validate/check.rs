@@ -175,14 +175,14 @@ impl Checker {
         let hint = shape
             .fields
             .iter()
-            .map(|f| (text::edit_distance(key, f.name), f.name))
-            .filter(|&(d, _)| d <= 2 && d < key.len())
+            .filter_map(|f| Some((text::edit_distance_within(key, f.name, 2)?, f.name)))
+            .filter(|&(d, _)| d < key.len())
             .min_by_key(|&(d, _)| d)
             .map(|(_, name)| format!("; did you mean `{name}`?"))
             .unwrap_or_default();
         self.warn(
             IssueCode::UnknownProperty,
-            format!("`{key}` is not a property of {}: Seam ignores it{hint}", shape.what),
+            format!("`{}` is not a property of {}: Seam ignores it{hint}", shown_key(key), shape.what),
         );
         match value {
             Ok(value) if !value.holds_only_json() => self.json_safety(&value),
@@ -442,7 +442,7 @@ impl Checker {
                     if landing {
                         others.push((key.to_owned(), v.kind()));
                     } else {
-                        cx.warn(IssueCode::UnknownProperty, format!("`{key}` is not a landing page key: Seam ignores it"));
+                        cx.warn(IssueCode::UnknownProperty, format!("`{}` is not a landing page key: Seam ignores it", shown_key(key)));
                     }
                     // Ignored by Seam, but sent: JSON must be able to carry it.
                     if !v.holds_only_json() {
@@ -522,19 +522,35 @@ pub fn push_key(path: &mut String, key: &str) {
     }
 }
 
+/// How many characters of a caller's string a message quotes: a 10 MB value or key does not
+/// make a 10 MB message (the path still names a key in full).
+const QUOTED: usize = 60;
+
 /// A string as a JSON literal, for messages and paths; long strings are cut to their first
-/// 60 characters so that a 10 MB value does not make a 10 MB message.
+/// [`QUOTED`] characters, then `…`.
 pub fn quote(s: &str) -> String {
-    const MAX: usize = 60;
-    let mut q = String::with_capacity(s.len().min(4 * MAX) + 2);
-    match s.char_indices().nth(MAX) {
-        Some((cut, _)) => {
-            push_json_string(&mut q, &s[..cut]);
-            q.insert(q.len() - 1, '…');
-        }
-        None => push_json_string(&mut q, s),
+    let (shown, cut) = first_chars(s);
+    let mut q = String::with_capacity(shown.len() + 5);
+    push_json_string(&mut q, shown);
+    if cut {
+        q.insert(q.len() - 1, '…');
     }
     q
+}
+
+/// A caller's key as a message shows it between backticks: as it is, or its first [`QUOTED`]
+/// characters and `…`.
+fn shown_key(key: &str) -> String {
+    let (shown, cut) = first_chars(key);
+    if cut { format!("{shown}…") } else { shown.to_owned() }
+}
+
+/// The first [`QUOTED`] characters of `s`, and whether that cut any.
+fn first_chars(s: &str) -> (&str, bool) {
+    match s.char_indices().nth(QUOTED) {
+        Some((cut, _)) => (s.get(..cut).unwrap_or(s), true),
+        None => (s, false),
+    }
 }
 
 /// Appends `s` as a JSON string literal, escaped as `JSON.stringify` escapes it.

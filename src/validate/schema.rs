@@ -71,12 +71,14 @@ pub struct Shape {
 }
 
 impl Shape {
-    /// A shape of at most 32 fields (the walk keeps one bit per field).
+    /// A shape of at most 32 fields (the walk keeps one bit per field), whose names are short
+    /// enough for "did you mean" hints ([`super::text::edit_distance_within`]).
     const fn new(what: &'static str, fields: &'static [Field]) -> Shape {
         assert!(fields.len() <= 32, "a shape has at most 32 fields");
         let mut required = 0;
         let mut i = 0;
         while i < fields.len() {
+            assert!(fields[i].name.len() <= super::text::NAME_LIMIT, "a field's name is too long for hints");
             if fields[i].required {
                 required |= 1 << i;
             }

@@ -202,6 +202,41 @@ fn unknown_properties_are_warnings_with_hints() {
     assert_eq!(report.warnings[1].path, "read_only");
     let report = check(json!({ "my key": 1 }));
     assert_eq!(report.warnings[0].path, "[\"my key\"]");
+    // A long key is named in full by the path and cut in the message.
+    let long = format!("{}_suffix", "k".repeat(1_000_000));
+    let report = check(json!({ "customer_data": { "customer_key": "c" }, long.clone(): 1 }));
+    assert_eq!(report.warnings[0].path, long);
+    assert_eq!(report.warnings[0].message, format!("`{}…` is not a property of a create_portal request: Seam ignores it", "k".repeat(60)));
+}
+
+#[test]
+fn edit_distance_within_a_limit_is_the_edit_distance_up_to_it() {
+    // Against the full table, on every pair of strings of up to 4 letters from "ab" and one
+    // non-ASCII letter, for limits 0 to 3.
+    fn full(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut d = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for i in 0..=a.len() {
+            for j in 0..=b.len() {
+                d[i][j] = if i == 0 || j == 0 { i + j } else { (d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1])).min(d[i - 1][j] + 1).min(d[i][j - 1] + 1) };
+            }
+        }
+        d[a.len()][b.len()]
+    }
+    let mut words = vec![String::new()];
+    let mut last = words.clone();
+    for _ in 0..4 {
+        last = last.iter().flat_map(|w| ['a', 'b', 'é'].map(|c| format!("{w}{c}"))).collect();
+        words.extend(last.iter().cloned());
+    }
+    for a in &words {
+        for b in &words {
+            for limit in 0..=3 {
+                let d = full(a, b);
+                assert_eq!(text::edit_distance_within(a, b, limit), (d <= limit).then_some(d), "{a:?} {b:?} {limit}");
+            }
+        }
+    }
 }
 
 #[test]
