@@ -76,14 +76,17 @@ pub fn reveals_at_most_a_scheme(message: &str) -> bool {
 
 /// The host of `//user@host:port/path`, lowercased, brackets kept for IPv6.
 fn authority_host(after_slashes: &str) -> String {
-    let authority = after_slashes.split(['/', '?', '#']).next().unwrap_or("");
-    let host_port = authority.rsplit('@').next().unwrap_or("");
+    // Byte searches, not std's char-pattern searchers (smaller in Wasm): every delimiter is
+    // ASCII, so each position found is a character boundary.
+    let until = |s: &'static str, text: &str| text.bytes().position(|b| s.as_bytes().contains(&b)).unwrap_or(text.len());
+    let authority = after_slashes.get(..until("/?#", after_slashes)).unwrap_or("");
+    let host_port = authority.bytes().rposition(|b| b == b'@').and_then(|at| authority.get(at + 1..)).unwrap_or(authority);
     let host = if host_port.starts_with('[') {
-        host_port.split_inclusive(']').next().unwrap_or("")
+        host_port.get(..host_port.bytes().position(|b| b == b']').map_or(host_port.len(), |close| close + 1))
     } else {
-        host_port.split(':').next().unwrap_or("")
+        host_port.get(..until(":", host_port))
     };
-    host.to_ascii_lowercase()
+    host.unwrap_or("").to_ascii_lowercase()
 }
 
 fn is_loopback(host: &str) -> bool {
@@ -91,8 +94,8 @@ fn is_loopback(host: &str) -> bool {
         || host.ends_with(".localhost")
         || host == "[::1]"
         || host.strip_prefix("127.").is_some_and(|rest| {
-            let parts: Vec<&str> = rest.split('.').collect();
-            parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+            let parts: Vec<&[u8]> = rest.as_bytes().split(|&b| b == b'.').collect();
+            parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.iter().all(u8::is_ascii_digit))
         })
 }
 
