@@ -30,6 +30,21 @@ test("10 MB strings", () => {
   assert.deepEqual(codes(validate({ customization_profile_id: big })), ["customization_profile_id:invalid_format"]);
   assert.equal(/** @type {any} */ (validate({ customization_profile_id: big })).issues[0].message.length < 300, true, "the message quotes a prefix");
   assert.deepEqual(codes(validateJson(big)), [":invalid_json"]);
+  // As unknown keys, at the root and among landing page keys: named in full by the path, cut in
+  // the message.
+  for (const [body, path] of /** @type {[object, string][]} */ ([
+    [{ ...minimal(), [big]: 1 }, big],
+    [{ ...minimal(), landing_page: { [big]: 1 } }, `landing_page.${big}`],
+  ])) {
+    for (const result of [validate(body), validateJson(JSON.stringify(body))]) {
+      assert.equal(result.ok, true);
+      const [warning] = result.warnings;
+      assert.equal(warning.path, path);
+      assert.equal(warning.code, "unknown_property");
+      assert.ok(warning.message.startsWith(`\`${"x".repeat(60)}…\` is not a`), warning.message.slice(0, 100));
+      assert.ok(warning.message.length < 200);
+    }
+  }
   stillWorks();
 });
 
