@@ -79,6 +79,10 @@ fuzz_target!(|data: &[u8]| {
     let text = doc.to_string();
     let report = validate_json(&text);
     assert_eq!(report.is_valid(), report.issues.is_empty());
+    // The text the package's results are parsed from is serde_json's (see validate_bytes).
+    for list in [&report.issues, &report.warnings] {
+        assert_eq!(seam_portal::validate::json_out::to_json(list).ok(), serde_json::to_string(list).ok());
+    }
     // Pretty-printing changes nothing.
     let pretty = serde_json::to_string_pretty(&doc).unwrap_or_default();
     assert_eq!(validate_json(&pretty), report);

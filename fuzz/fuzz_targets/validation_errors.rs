@@ -13,4 +13,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(!entry.messages.is_empty());
     }
     assert_eq!(flat, flatten_validation_errors(&tape.root()));
+    // SeamHttpInvalidInputError's validationErrors are parsed from this text (JSON.parse, no
+    // catch), made of whatever keys and messages the server sent: it is serde_json's.
+    assert_eq!(seam_portal::validate::json_out::to_json(&flat).ok(), serde_json::to_string(&flat).ok());
 });
