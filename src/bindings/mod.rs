@@ -151,8 +151,9 @@ pub(crate) fn validate_to_text(value: &JsValue) -> Result<(Report, js_sys::JsStr
     if let Some((report, text)) = validate_json_text(value) {
         return if report.is_valid() { Ok((report, text)) } else { Err(report) };
     }
-    // JSON.stringify would change the value, or throws on it: the careful walk says how.
-    let report = validate_loose(value);
+    // JSON.stringify would change the value, or throws on it: the walks say how (the fast one
+    // records a Date or a NaN where it is; the careful one the rest).
+    let report = validate_value(value);
     if !report.is_valid() {
         return Err(report);
     }
