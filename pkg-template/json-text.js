@@ -94,14 +94,14 @@ let ancestors = [];
 /**
  * A JS value as the tape `src/validate/json.rs` reads (`Tape::from_js` says how it differs
  * from a parsed one), the fast way, or undefined when the value needs `looseJsonTape`'s careful
- * walk. This walk takes plain data (strings, numbers, booleans, null, arrays, and objects whose
- * prototype is Object.prototype or null) and records, as `looseJsonTape` does and where they
- * are, the values that JSON changes and that stand for no keys of their own: NaN and
+ * walk. This walk takes data (strings, numbers, booleans, null, arrays, objects read by their
+ * own enumerable keys, class instances too) and records, as `looseJsonTape` does and where
+ * they are, the values that JSON changes and that stand for no keys of their own: NaN and
  * infinities, `undefined` in an array, a BigInt, a symbol, a function, a Date or other object
  * with `toJSON`, a Map or Set, a boxed primitive. It leaves to `looseJsonTape` (undefined)
- * whatever that walk reads differently: an object read by its own keys whatever its prototype
- * (a class instance), an array with `toJSON`, a string with a lone surrogate, nesting deeper
- * than the tape takes (or a cycle), and any read that throws.
+ * what that walk reports more precisely or reads differently: an array with `toJSON`, a string
+ * with a lone surrogate, nesting deeper than the tape takes (or a cycle), and any read that
+ * throws (a getter, a proxy's trap).
  *
  * `validate(object)` reads this rather than the JSON text: serialising and parsing the text back
  * costs about twice what this walk does. It reads each property once, in JSON.stringify's order.
@@ -164,7 +164,13 @@ function writeValue(value, depth) {
       }
       if (depth >= MAX_DEPTH) return false;
       const array = Array.isArray(value);
-      if (/** @type {any} */ (value).toJSON !== undefined) return !array && writeReplaced(value, depth, writeValue);
+      // An array with toJSON is left to the careful walk, which reads its items; an object
+      // whose `toJSON` is no function is read as its keys, below.
+      if (/** @type {any} */ (value).toJSON !== undefined) {
+        if (array) return false;
+        const replaced = writeReplaced(value, depth, writeValue);
+        if (replaced !== undefined) return replaced;
+      }
       // The container's entry is written when its end is known.
       const at = n;
       n += 2;
@@ -179,19 +185,30 @@ function writeValue(value, depth) {
         }
       } else {
         const prototype = Object.getPrototypeOf(value);
-        if (prototype !== Object.prototype && prototype !== null) {
+        if (prototype === Object.prototype || prototype === null) {
+          // With Object.prototype checked for enumerable keys, for…in lists exactly the own
+          // enumerable string keys, in JSON.stringify's order (and faster than Object.keys).
+          for (const key in value) {
+            const item = /** @type {any} */ (value)[key];
+            // `undefined` in an object is dropped, as JSON.stringify drops it.
+            if (item === undefined) continue;
+            if (!writeMember(key, item, depth)) return false;
+            size++;
+          }
+        } else {
           n = at;
-          return writeReplaced(value, depth, writeValue);
-        }
-        // With Object.prototype checked for enumerable keys, for…in lists exactly the own
-        // enumerable string keys, in JSON.stringify's order (and faster than Object.keys).
-        for (const key in value) {
-          const item = /** @type {any} */ (value)[key];
-          // `undefined` in an object is dropped, as JSON.stringify drops it.
-          if (item === undefined) continue;
-          if (n + 2 > entries.length) growEntries();
-          if (!writeString(key) || !writeValue(item, depth + 1)) return false;
-          size++;
+          const replaced = writeReplaced(value, depth, writeValue);
+          if (replaced !== undefined) return replaced;
+          // Sent as its own keys (a class instance): Object.keys lists them as JSON.stringify
+          // does, where for…in would add its prototypes' enumerable keys.
+          n = at + 2;
+          const keys = Object.keys(value);
+          for (let k = 0; k < keys.length; k++) {
+            const item = /** @type {any} */ (value)[keys[k]];
+            if (item === undefined) continue;
+            if (!writeMember(keys[k], item, depth)) return false;
+            size++;
+          }
         }
       }
       entries[at] = (array ? ARRAY_TAG : OBJECT_TAG) | (n >> 1);
@@ -206,13 +223,25 @@ function writeValue(value, depth) {
 }
 
 /**
+ * Writes an object's key and its value (not `undefined`); false when the walk gives up.
+ * @param {string} key
+ * @param {unknown} item
+ * @param {number} depth the object's
+ */
+function writeMember(key, item, depth) {
+  if (n + 2 > entries.length) growEntries();
+  return writeString(key) && writeValue(item, depth + 1);
+}
+
+/**
  * For an object that is not an array: writes what JSON.stringify sends in its place, as
  * `looseJsonTape` records it (a marker for a Date, another object with `toJSON`, or a Map or
- * Set; for a boxed primitive, the primitive, written by `write`), and says whether it did. False
- * for an object sent as its own keys (or when `write` gave up).
+ * Set; for a boxed primitive, the primitive, written by `write`). True when it did, false when
+ * `write` gave up, undefined (nothing written) for an object sent as its own keys.
  * @param {object} value
  * @param {number} depth
  * @param {(value: unknown, depth: number) => boolean | void} write
+ * @returns {boolean | undefined}
  */
 function writeReplaced(value, depth, write) {
   let date = false;
@@ -226,7 +255,7 @@ function writeReplaced(value, depth, write) {
     return true;
   }
   const replacement = jsonReplacement(value);
-  if (replacement === undefined) return false;
+  if (replacement === undefined) return undefined;
   if (replacement === null) writeMarker(TO_JSON);
   else if (replacement === COLLECTION) writeMarker(MAP_OR_SET);
   else return write(replacement, depth) !== false;
@@ -396,7 +425,7 @@ function writeLooseObject(value, depth) {
   } catch {
     return writeMarker(UNLISTED_OBJECT); // a revoked proxy
   }
-  if (!array && writeReplaced(value, depth, writeLoose)) return;
+  if (!array && writeReplaced(value, depth, writeLoose) !== undefined) return;
   if (ancestors.includes(value)) return writeMarker(CYCLE);
   if (depth >= MAX_DEPTH) return writeMarker(TOO_DEEP);
   if (kindOnly) {
