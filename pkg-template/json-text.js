@@ -216,7 +216,7 @@ function writeValue(value, depth) {
       return true;
     }
     default:
-      // bigint, symbol, function, undefined (as the root): a NULL entry saying which.
+      // bigint, symbol, function: a NULL entry saying which (JSON drops or nulls them).
       writeLoose(value, depth);
       return true;
   }
