@@ -3,7 +3,11 @@
 // (ajv) accepts a body and Seam's own schema (zod) does. `validate` and `validateJson` must
 // also agree with each other, issue for issue.
 import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { test } from "node:test";
+import { pathToFileURL } from "node:url";
 import { validate, validateJson, withDefaults } from "seam-portal";
 import { body, rng, sample, slots, MUTATIONS } from "../support/generator.mjs";
 import { compileAjv, requestSchema, seamRequestSchema } from "../support/references.mjs";
@@ -100,9 +104,15 @@ const ODDITIES = {
 /** @param {unknown} v @returns {v is Record<string, unknown>} */
 const isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
-test(`what validate accepts is what JSON.stringify sends, on ${BODIES} valid bodies with JS oddities (seed ${SEED})`, () => {
+test(`what validate accepts is what JSON.stringify sends, on ${BODIES} valid bodies with JS oddities (seed ${SEED})`, async () => {
   // submit, withDefaults and the builder send or copy JSON.stringify's text: a value validate
   // accepts must give a valid text, and withDefaults (submit's route) must agree with validate.
+  // And where validate's fast walk writes a tape (the package's snippet), it is the one the
+  // careful walk writes.
+  const snippets = join(dirname(createRequire(import.meta.url).resolve("seam-portal/package.json")), "wasm", "snippets");
+  const { jsonTape, looseJsonTape } = await import(pathToFileURL(join(snippets, readdirSync(snippets)[0], "pkg-template", "json-text.js")).href);
+  const copy = (/** @type {any} */ tape) => ({ entries: [...tape.entries], numbers: [...tape.numbers], text: [...tape.text], lone: [...tape.lone] });
+  let fastWalked = 0;
   const r = rng(SEED);
   const schema = requestSchema();
   const names = Object.keys(ODDITIES);
@@ -126,6 +136,11 @@ test(`what validate accepts is what JSON.stringify sends, on ${BODIES} valid bod
         // It does not fit there (a frozen parent, a key already made a getter): skipped.
       }
     }
+    const fast = jsonTape(value);
+    if (fast) {
+      fastWalked++;
+      assert.deepEqual(copy(fast), copy(looseJsonTape(value)), `the walks write different tapes for body ${i} (${applied.join(", ")})`);
+    }
     const result = validate(value);
     let text;
     try {
@@ -147,6 +162,7 @@ test(`what validate accepts is what JSON.stringify sends, on ${BODIES} valid bod
     assert.equal(copied, result.ok, `withDefaults and validate disagree: ${context}`);
   }
   assert.ok(accepted > BODIES * 0.3 && accepted < BODIES * 0.95, `${accepted} of ${BODIES} accepted`);
+  assert.ok(fastWalked > BODIES * 0.3 && fastWalked < BODIES * 0.95, `${fastWalked} of ${BODIES} read by the fast walk`);
 });
 
 test("the generator covers every field of the spec", () => {
