@@ -192,7 +192,9 @@ function writeValue(value, depth) {
             const item = /** @type {any} */ (value)[key];
             // `undefined` in an object is dropped, as JSON.stringify drops it.
             if (item === undefined) continue;
-            if (!writeMember(key, item, depth)) return false;
+            // writeMember's body, inline on the hot path.
+            if (n + 2 > entries.length) growEntries();
+            if (!writeString(key) || !writeValue(item, depth + 1)) return false;
             size++;
           }
         } else {
