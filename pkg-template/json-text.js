@@ -164,8 +164,8 @@ function writeValue(value, depth) {
       }
       if (depth >= MAX_DEPTH) return false;
       const array = Array.isArray(value);
-      // An array with toJSON is left to the careful walk, which reads its items; an object
-      // whose `toJSON` is no function is read as its keys, below.
+      // An array with toJSON is left to the careful walk (rare; it records the toJSON); an
+      // object whose `toJSON` is no function is read as its keys, below.
       if (/** @type {any} */ (value).toJSON !== undefined) {
         if (array) return false;
         const replaced = writeReplaced(value, depth, writeValue);
@@ -427,7 +427,11 @@ function writeLooseObject(value, depth) {
   } catch {
     return writeMarker(UNLISTED_OBJECT); // a revoked proxy
   }
-  if (!array && writeReplaced(value, depth, writeLoose) !== undefined) return;
+  if (array ? hasToJSON(value) : writeReplaced(value, depth, writeLoose) !== undefined) {
+    // An array's toJSON is called by JSON.stringify as any object's is.
+    if (array) writeMarker(TO_JSON);
+    return;
+  }
   if (ancestors.includes(value)) return writeMarker(CYCLE);
   if (depth >= MAX_DEPTH) return writeMarker(TOO_DEEP);
   if (kindOnly) {
@@ -673,7 +677,7 @@ function isForeignBoxedNonFinite(value) {
  */
 function jsonReplacement(value) {
   try {
-    if (typeof (/** @type {any} */ (value).toJSON) === "function") return null;
+    if (hasToJSON(value)) return null;
     const prototype = Object.getPrototypeOf(value);
     if (prototype === Object.prototype || prototype === null) return undefined;
     for (const [type, unwrap] of BOXES) {
@@ -690,6 +694,19 @@ function jsonReplacement(value) {
     // A proxy or a throwing valueOf: left as an object.
   }
   return undefined;
+}
+
+/**
+ * Whether JSON.stringify calls a `toJSON` method of `value` (own or inherited) in its place; a
+ * read that throws says no (the object is then read, and what throws reported, as it is).
+ * @param {object} value
+ */
+function hasToJSON(value) {
+  try {
+    return typeof (/** @type {any} */ (value).toJSON) === "function";
+  } catch {
+    return false;
+  }
 }
 
 /** What `jsonReplacement` answers for a Map or Set: no unwrapped primitive is a symbol. */

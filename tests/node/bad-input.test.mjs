@@ -181,6 +181,13 @@ test("objects with toJSON are refused where the request has a value, and submit 
       e.name === "PortalValidationError" && /toJSON/.test(e.message));
     assert.equal(sent, 0);
   }
+  // Arrays too: JSON.stringify calls an array's toJSON (own, or on Array.prototype, which old
+  // libraries add) rather than reading its items.
+  const spaces = Object.assign([{ space_key: "s", name: "n" }], { toJSON: () => "no spaces" });
+  const listed = { customer_data: { customer_key: "c", spaces } };
+  assert.deepEqual(codes(validate(listed)), ["customer_data.spaces:invalid_type"]);
+  assert.match(/** @type {any} */ (validate(listed)).issues[0].message, /toJSON/);
+  assert.throws(() => withDefaults(/** @type {any} */ (listed)), /toJSON/);
   // Where the spec defines nothing, JSON sends whatever toJSON returns and Seam ignores it.
   assert.deepEqual(codes(validate({ ...minimal(), extra: day })), []);
   stillWorks();
