@@ -75,6 +75,7 @@ const ODDITIES = {
   hole: (p, k, v) => { if (Array.isArray(v) && v.length > 0) v.length += 1; },
   getter: (p, k, v) => { Object.defineProperty(p, k, { get: () => v, enumerable: true, configurable: true }); },
   toJSON: (p, k, v) => { if (isRecord(v)) p[k] = { toJSON: () => ({ customer_key: " x ", starts_at: "no" }), ...v }; },
+  arrayToJSON: (p, k, v) => { if (Array.isArray(v)) p[k] = Object.assign(v.slice(), { toJSON: () => "not a list" }); },
   date: (p, k, v) => { if (typeof v === "string") p[k] = new Date(0); },
   undefinedBeside: (p) => { if (!Array.isArray(p)) p.zz_undefined = undefined; },
   functionBeside: (p) => { if (!Array.isArray(p)) p.zz_function = () => 1; },
