@@ -40,6 +40,8 @@ export function faithfulJson(value) {
 // are written as int32 with `|`, which V8 keeps in integer registers; Wasm reads the same bits
 // as u32.
 const FALSE_TAG = 1 << 29, TRUE_TAG = 2 << 29, NUMBER_TAG = 3 << 29, STRING_TAG = 4 << 29, ARRAY_TAG = 6 << 29, OBJECT_TAG = 7 << 29;
+/** The bits of an entry's first word that hold its tag. */
+const TAG_MASK = 7 << 29;
 /** The `b` of a NUMBER entry whose value is in `numbers` (`JS_NUMBER` in json.rs, u32::MAX). */
 const JS_NUMBER = -1;
 /** The deepest nesting the tape takes (`MAX_DEPTH` in json.rs). */
@@ -79,8 +81,9 @@ let numbers = new Float64Array(64);
 let bytes = new Uint8Array(CHUNK * 3);
 /** Entries, numbers and UTF-8 bytes written, UTF-16 units of strings seen. */
 let n = 0, count = 0, written = 0, units = 0;
-/** Strings not yet encoded. */
+/** Strings not yet encoded, and the entry of the first of them. */
 let pending = "";
+let pendingEntry = 0;
 /** Whether a tape is being written: a getter that calls `validate` must not write into it. */
 let busy = false;
 /** `looseJsonTape`'s `kindOnly`: containers are written without their items. */
@@ -98,10 +101,10 @@ let ancestors = [];
  * own enumerable keys, class instances too) and records, as `looseJsonTape` does and where
  * they are, the values that JSON changes and that stand for no keys of their own: NaN and
  * infinities, `undefined` in an array, a BigInt, a symbol, a function, a Date or other object
- * with `toJSON`, a Map or Set, a boxed primitive. It leaves to `looseJsonTape` (undefined)
- * what that walk reports more precisely or reads differently: an array with `toJSON`, a string
- * with a lone surrogate, nesting deeper than the tape takes (or a cycle), and any read that
- * throws (a getter, a proxy's trap).
+ * with `toJSON`, a Map or Set, a boxed primitive; and lists strings with a lone surrogate. It
+ * leaves to `looseJsonTape` (undefined) what that walk reports more precisely: an array with
+ * `toJSON`, nesting deeper than the tape takes (or a cycle), and any read that throws (a getter,
+ * a proxy's trap).
  *
  * `validate(object)` reads this rather than the JSON text: serialising and parsing the text back
  * costs about twice what this walk does. It reads each property once, in JSON.stringify's order.
@@ -112,11 +115,12 @@ let ancestors = [];
 export function jsonTape(root) {
   if (busy || typeof root !== "object" || root === null || hasEnumerableInheritedKeys()) return undefined;
   busy = true;
-  n = count = written = units = 0;
+  n = count = written = units = pendingEntry = 0;
   pending = "";
   lone = [];
   try {
-    if (!writeValue(root, 0) || !flush()) return undefined;
+    if (!writeValue(root, 0)) return undefined;
+    flush();
   } catch {
     // A getter or a proxy's trap threw: `looseJsonTape` reports it where it is.
     return undefined;
@@ -147,7 +151,8 @@ function writeValue(value, depth) {
   if (n + 2 > entries.length) growEntries();
   switch (typeof value) {
     case "string":
-      return writeString(value);
+      writeString(value);
+      return true;
     case "number":
       // NaN and infinities too: `Tape::from_js` marks the tape as holding them.
       writeNumber(value);
@@ -194,7 +199,8 @@ function writeValue(value, depth) {
             if (item === undefined) continue;
             // writeMember's body, inline on the hot path.
             if (n + 2 > entries.length) growEntries();
-            if (!writeString(key) || !writeValue(item, depth + 1)) return false;
+            writeString(key);
+            if (!writeValue(item, depth + 1)) return false;
             size++;
           }
         } else {
@@ -232,7 +238,8 @@ function writeValue(value, depth) {
  */
 function writeMember(key, item, depth) {
   if (n + 2 > entries.length) growEntries();
-  return writeString(key) && writeValue(item, depth + 1);
+  writeString(key);
+  return writeValue(item, depth + 1);
 }
 
 /**
@@ -265,7 +272,7 @@ function writeReplaced(value, depth, write) {
 }
 
 /**
- * Writes a string (a value or a key); false when a lone surrogate turned up.
+ * Writes a string (a value or a key).
  * @param {string} s
  */
 function writeString(s) {
@@ -275,14 +282,26 @@ function writeString(s) {
   entries[n + 1] = units;
   n += 2;
   // Between whole strings, so a surrogate pair is never split.
-  return pending.length < CHUNK || flush();
+  if (pending.length >= CHUNK) flush();
 }
 
-/** Encodes the strings gathered so far; false when one has a lone surrogate. */
+/**
+ * Encodes the strings gathered so far, first listing in `lone` those with a lone surrogate, as
+ * `looseJsonTape` lists them (UTF-8 writes each as U+FFFD). The strings are looked at one by one
+ * only when all of them together have one: one call checks them all otherwise. (Two strings
+ * that end and start with the halves of a pair pass together, and are encoded as one
+ * character: `Tape::from_js` refuses the offset between them, and `looseJsonTape`, which
+ * encodes them apart, writes the value instead.)
+ */
 function flush() {
-  if (!isWellFormed(pending)) return false;
+  if (!isWellFormed(pending)) {
+    const start = units - pending.length;
+    for (let e = pendingEntry; e < n; e += 2) {
+      if ((entries[e] & TAG_MASK) !== STRING_TAG) continue;
+      if (!isWellFormed(pending.slice((entries[e] & ~TAG_MASK) - start, entries[e + 1] - start))) lone.push(e >> 1);
+    }
+  }
   encodePending();
-  return true;
 }
 
 /**
@@ -302,6 +321,7 @@ function encodePending() {
   written += encoded;
   if (read < pending.length || written > MAX_TEXT) throw TOO_LARGE;
   pending = "";
+  pendingEntry = n;
 }
 
 /** @param {boolean} value */
@@ -350,7 +370,7 @@ function growEntries() {
  *   undefined when the value holds more than 512 MiB of strings or 2^27 values
  */
 export function looseJsonTape(root, onlyKind = false) {
-  const outer = busy ? { entries, numbers, bytes, n, count, written, units, pending, lone, ancestors, kindOnly } : undefined;
+  const outer = busy ? { entries, numbers, bytes, n, count, written, units, pending, pendingEntry, lone, ancestors, kindOnly } : undefined;
   if (outer) {
     entries = new Int32Array(1024);
     numbers = new Float64Array(64);
@@ -358,7 +378,7 @@ export function looseJsonTape(root, onlyKind = false) {
   }
   busy = true;
   kindOnly = onlyKind;
-  n = count = written = units = 0;
+  n = count = written = units = pendingEntry = 0;
   pending = "";
   lone = [];
   ancestors = [];
@@ -377,7 +397,7 @@ export function looseJsonTape(root, onlyKind = false) {
     tape = { entries: Uint32Array.of(0, UNLISTED_OBJECT), numbers: new Float64Array(0), text: new Uint8Array(0), lone: new Uint32Array(0) };
   } finally {
     if (outer) {
-      ({ entries, numbers, bytes, n, count, written, units, pending, lone, ancestors, kindOnly } = outer);
+      ({ entries, numbers, bytes, n, count, written, units, pending, pendingEntry, lone, ancestors, kindOnly } = outer);
     } else {
       busy = false;
       kindOnly = false;

@@ -69,10 +69,10 @@ extern "C" {
 
     /// A JS value written as a tape (see `validate::Tape::from_js`).
     type JsonTape;
-    /// A JS value as a tape, by the fast walk: data (class instances too, by their own keys),
-    /// and the values JSON changes that stand for no keys of their own (a Date, NaN, a
-    /// function…), recorded where they are; `undefined` for what the careful walk reports
-    /// more precisely (a lone surrogate, a cycle, a read that throws).
+    /// A JS value as a tape, by the fast walk: data (class instances too, by their own keys,
+    /// and strings with lone surrogates, listed), and the values JSON changes that stand for no
+    /// keys of their own (a Date, NaN, a function…), recorded where they are; `undefined` for
+    /// what the careful walk reports more precisely (a cycle, a read that throws).
     #[wasm_bindgen(js_name = jsonTape)]
     fn json_tape(value: &JsValue) -> Option<JsonTape>;
     /// Any JS value as a tape, with what JSON cannot carry recorded; `undefined` only when its
@@ -93,8 +93,8 @@ extern "C" {
 /// Validates a JS value. Plain JSON data, the common case, is written as a tape by a fast JS
 /// walk and copied into Wasm in typed arrays; the fast walk also records the values JSON
 /// changes that stand for no keys of their own (a Date, NaN, a BigInt…), each where it is.
-/// What it gives up on (a lone surrogate, a cycle, a getter that threw…) is written by a
-/// careful walk, which records the same values the same way and the rest too. Both tapes are read by the
+/// What it gives up on (a cycle, a getter that threw…) is written by a careful walk, which
+/// records the same values the same way and the rest too. Both tapes are read by the
 /// validator that reads JSON text, so every route runs the same rules and gives the same report.
 pub(crate) fn validate_value(value: &JsValue) -> Report {
     match validate_through_tape(value) {

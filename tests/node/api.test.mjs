@@ -387,7 +387,7 @@ test("validate's JS walk refuses to start a tape while one is being written", as
   assert.notEqual(jsonTape({ c: "y" }), undefined, "and the next call writes a tape again");
 });
 
-test("the fast walk writes the values JSON changes as the careful walk does, and leaves the rest to it", async () => {
+test("the fast walk writes the values JSON changes, and lone surrogates, as the careful walk does, and leaves the rest to it", async () => {
   const snippets = join(dirname(createRequire(import.meta.url).resolve("seam-portal/package.json")), "wasm", "snippets");
   const { jsonTape, looseJsonTape } = await import(pathToFileURL(join(snippets, readdirSync(snippets)[0], "pkg-template", "json-text.js")).href);
   const copy = (/** @type {any} */ tape) => tape && { entries: [...tape.entries], numbers: [...tape.numbers], text: [...tape.text], lone: [...tape.lone] };
@@ -408,7 +408,9 @@ test("the fast walk writes the values JSON changes as the careful walk does, and
   Legacy.prototype.inherited = "enumerable, but not own: JSON.stringify leaves it out";
   const odd = [new Date(0), NaN, -Infinity, 10n, Symbol("s"), () => 1, { toJSON: () => "x" }, { toJSON: 5 }, new Map([[1, 2]]), new Set(),
     new Number(NaN), new Number(5), new String("boxed"), new Boolean(false), Object(2n), undefined, new Instance(), new Legacy(),
-    Object.assign(Object.create(null), { a: 1 })];
+    Object.assign(Object.create(null), { a: 1 }), "\ud800", "a\udc00b😀", new String("\udbff"), { ["k\ud800"]: "v\udfff", ok: "😀" },
+    // Past a chunk of strings (16 K units), in the middle and at the end of one.
+    ["x".repeat(20000), "\ud800", "y".repeat(20000), "z\udc00"]];
   for (const [i, value] of odd.entries()) {
     const cases = [{ ...base(), zz: value }, { ...base(), zz: [1, value, "y"] }, { ...base(), customer_data: { ...base().customer_data, spaces: [value] } }];
     if (typeof value === "object") cases.push(/** @type {any} */ (value));
@@ -422,7 +424,7 @@ test("the fast walk writes the values JSON changes as the careful walk does, and
   const cycle = /** @type {any} */ (base());
   cycle.customer_data.self = cycle;
   const leftToCareful = [{ ...base(), zz: Object.assign([1], { toJSON: () => 2 }) }, cycle,
-    { ...base(), zz: "\ud800" }, { ...base(), get zz() { throw new Error("no"); } }, { ...base(), zz: new Proxy({}, { getPrototypeOf() { throw new Error("no"); } }) }];
+    { ...base(), get zz() { throw new Error("no"); } }, { ...base(), zz: new Proxy({}, { getPrototypeOf() { throw new Error("no"); } }) }];
   for (const root of leftToCareful) assert.equal(jsonTape(root), undefined);
 });
 
