@@ -6,7 +6,10 @@
 // there: a lazy static of wasm-bindgen's first made inside such a call was left poisoned, and
 // every later call trapped ("unreachable", then "memory access out of bounds"). Then many such
 // calls in one process: each leaked a few hundred bytes of Rust's shadow stack, and after about
-// 2 000 of them every call trapped; the loader now puts the stack pointer back.
+// 2 000 of them every call trapped; the loader now puts the stack pointer back. And each lost a
+// few slots of wasm-bindgen's table of JS values, which then grew near the stack's end, where
+// running out left it borrowed and every call trapped (every function in turn: in 4 of 8 runs,
+// after 2 600 to 10 000 calls had run out); the loader keeps slots spare (pkg-template/instance.js).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { test } from "node:test";
@@ -47,10 +50,14 @@ for (const [name, answers] of Object.entries(cases)) {
   });
 }
 
-for (const name of ["validate", "validate, not plain data"]) {
+for (const [name, answer] of [["validate", "ok"], ["validate, not plain data", "ok"], ["every function in turn", undefined]]) {
   test(`${name}: thousands of calls that run out of stack in one process leave it working`, () => {
     const { outcomes, afterwards } = run(name, "1000", "500", "3000");
     assert.ok(outcomes[RAN_OUT] > 3000, `${outcomes[RAN_OUT]} calls ran out of stack: more than the ~2 000 that used to break it`);
-    assert.deepEqual(afterwards, { case: "ok", validate: "ok", validateJson: "ok" });
+    for (const outcome of Object.keys(outcomes)) assert.ok(!outcome.includes("RuntimeError"), `${outcome}: ${outcomes[outcome]} calls`);
+    assert.equal(typeof afterwards, "object", String(afterwards));
+    const { case: answered, ...others } = afterwards;
+    if (answer) assert.equal(answered, answer);
+    assert.deepEqual(others, { validate: "ok", validateJson: "ok" });
   });
 }
