@@ -90,7 +90,10 @@ function hasRoom() {
   }
 }
 
-/** @param {number} n */
+/**
+ * @param {number} n
+ * @returns {number}
+ */
 function descend(n) {
   return n === 0 ? 0 : 1 + descend(n - 1);
 }

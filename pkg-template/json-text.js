@@ -447,9 +447,10 @@ function writeLooseObject(value, depth) {
   } catch {
     return writeMarker(UNLISTED_OBJECT); // a revoked proxy
   }
-  if (array ? hasToJSON(value) : writeReplaced(value, depth, writeLoose) !== undefined) {
-    // An array's toJSON is called by JSON.stringify as any object's is.
-    if (array) writeMarker(TO_JSON);
+  if (array) {
+    // JSON.stringify calls an array's toJSON as it calls any object's.
+    if (hasToJSON(value)) return writeMarker(TO_JSON);
+  } else if (writeReplaced(value, depth, writeLoose) !== undefined) {
     return;
   }
   if (ancestors.includes(value)) return writeMarker(CYCLE);
