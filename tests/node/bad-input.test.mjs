@@ -302,6 +302,23 @@ test("more than 512 MiB of text, or of strings in a JS value, is refused without
   stillWorks();
 });
 
+test("more than 2^27 values in a JS value are refused before Wasm holds any of them", () => {
+  // One row of 16 384 nulls, listed 8 193 times: 134 million values (a tape of more than 1 GiB)
+  // in a few MB of JS memory. Both walks stop at the tape's limit (the fast one gives up, the
+  // careful one says why), and nothing is copied into Wasm.
+  const row = new Array(2 ** 14).fill(null);
+  const rows = new Array(2 ** 13 + 1).fill(row);
+  const before = wasmMemoryBytes();
+  const result = /** @type {any} */ (validate({ customer_data: { customer_key: "c", spaces: rows } }));
+  assert.deepEqual(result.issues, [{ path: "", code: "not_json", message: "the request is too large to send as JSON, and to validate: its strings take more than 512 MiB, or it holds more than 134 million values" }]);
+  assert.equal(wasmMemoryBytes(), before);
+  // With half the rows (2^26 values), the tape is taken: each row is an array where a space is.
+  const half = /** @type {any} */ (validate({ customer_data: { customer_key: "c", spaces: rows.slice(0, 2 ** 12) } }));
+  assert.equal(half.issues[0].path, "customer_data.spaces[0]");
+  assert.equal(half.issues.length, 2 ** 12);
+  stillWorks();
+});
+
 test("getters that throw and revoked proxies", () => {
   const { proxy, revoke } = Proxy.revocable({}, {});
   revoke();
