@@ -71,9 +71,11 @@ async function main(argv) {
     console.error(`seam-portal ${command}: ${args.error ?? "give exactly one file (or -)"}\n\n${HELP[command]}`);
     return EXIT.usage;
   }
+  // Read as bytes: validateJson checks they are UTF-8 (a file saved as Latin-1 or UTF-16 is
+  // refused, saying where, rather than sent with its characters replaced).
   let text;
   try {
-    text = readFileSync(args.files[0] === "-" ? 0 : args.files[0], "utf8");
+    text = readFileSync(args.files[0] === "-" ? 0 : args.files[0]);
   } catch (error) {
     console.error(`seam-portal ${command}: cannot read ${args.files[0]}: ${/** @type {NodeJS.ErrnoException} */ (error).code ?? error}`);
     return EXIT.usage;
@@ -109,7 +111,7 @@ function print(issues, label) {
   for (const { path, code, message } of issues) console.log(`${label}  ${path || "(request)"}: ${message} [${code}]`);
 }
 
-/** @param {string} text @param {boolean} json */
+/** @param {Uint8Array} text @param {boolean} json */
 function validate(text, json) {
   const result = validateJson(text);
   if (json) {
@@ -123,7 +125,7 @@ function validate(text, json) {
   return result.ok ? EXIT.ok : EXIT.invalid;
 }
 
-/** @param {string} text @param {ReturnType<typeof parse>} args */
+/** @param {Uint8Array} text @param {ReturnType<typeof parse>} args */
 async function create(text, args) {
   const parsed = validateJson(text);
   if (!parsed.ok) {

@@ -19,3 +19,62 @@ const encoder = new TextEncoder();
 export function encodeInto(memory, text, from, ptr, capacity) {
   return encoder.encodeInto(from === 0 ? text : text.slice(from), new Uint8Array(memory.buffer, ptr, capacity));
 }
+
+const strictDecoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * JSON text given as bytes, as read from a file or a request: `value`'s bytes decoded as UTF-8
+ * (a byte order mark kept, for the validator to name) when it is what `TextDecoder.decode`
+ * takes (an ArrayBuffer, or a view of one: a Uint8Array, Node's Buffer, a DataView…, of this
+ * realm or another); the bytes themselves (a Uint8Array over them) when they are not UTF-8 or
+ * are more than `maxBytes`, for the validator to say why; undefined for anything else. Never
+ * throws.
+ * @param {unknown} value
+ * @param {number} maxBytes
+ * @returns {string | Uint8Array<ArrayBufferLike> | undefined}
+ */
+export function decodeUtf8(value, maxBytes) {
+  // Views of any realm: `ArrayBuffer.isView` reads the internal slot.
+  const view = ArrayBuffer.isView(value);
+  if (!view && !hasBrand(value, ARRAY_BUFFER) && !hasBrand(value, SHARED_BUFFER)) return undefined;
+  /** @type {Uint8Array<ArrayBufferLike>} */
+  let bytes = new Uint8Array(0);
+  try {
+    bytes = view ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : new Uint8Array(/** @type {ArrayBuffer} */ (value));
+  } catch {
+    // A detached buffer, or a view of one, holds no bytes (nor does it for TextDecoder); so
+    // does a view whose getters were replaced by ones that throw.
+  }
+  if (bytes.length > maxBytes) return bytes;
+  try {
+    // Browsers' TextDecoder refuses shared memory: decoded from a copy there.
+    return strictDecoder.decode(hasBrand(bytes.buffer, SHARED_BUFFER) ? bytes.slice() : bytes);
+  } catch {
+    return bytes;
+  }
+}
+
+/**
+ * The `byteLength` getter of a kind of buffer, which throws unless called on one of that kind
+ * (of any realm); undefined where the kind does not exist (SharedArrayBuffer in a page that is
+ * not cross-origin isolated).
+ * @param {ArrayBufferConstructor | SharedArrayBufferConstructor | undefined} type
+ */
+const brandOf = (type) => (type ? Object.getOwnPropertyDescriptor(type.prototype, "byteLength")?.get : undefined);
+const ARRAY_BUFFER = brandOf(globalThis.ArrayBuffer);
+const SHARED_BUFFER = brandOf(globalThis.SharedArrayBuffer);
+
+/**
+ * Whether `value` is a buffer of the kind `brand` checks.
+ * @param {unknown} value
+ * @param {(() => number) | undefined} brand
+ */
+function hasBrand(value, brand) {
+  if (!brand) return false;
+  try {
+    brand.call(value);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -114,9 +114,10 @@ export async function startSeamServer(options = {}) {
    * @param {string} requestId
    */
   async function createPortal(req, res, requestId) {
-    const text = await readBody(req);
-    if (text === null) return sendJson(res, 413, seamError("payload_too_large", "The body is too large", requestId));
-    options.onRequest?.(req.headers, text);
+    const bytes = await readBody(req);
+    if (bytes === null) return sendJson(res, 413, seamError("payload_too_large", "The body is too large", requestId));
+    // Bytes to the validator (which checks they are UTF-8) and upstream; text to the hook.
+    options.onRequest?.(req.headers, bytes.toString("utf8"));
     const fault = options.faults ? faults.shift() : undefined;
     if (fault && (await applyFault(fault, res, requestId))) return;
 
@@ -129,13 +130,13 @@ export async function startSeamServer(options = {}) {
         const message = `Forbidden: this server adds its Seam API key only to requests from its own pages, not from ${origin.slice(0, 200)} (allow it with allowedOrigins, or SEAM_ALLOWED_ORIGINS for npm start)`;
         return sendJson(res, 403, seamError("origin_not_allowed", message, requestId));
       }
-      return proxy(text, res, upstream, requestId);
+      return proxy(bytes, res, upstream, requestId);
     }
     if (authorization !== undefined && !authorized(authorization, req.headers["seam-workspace"])) {
       return sendJson(res, 401, seamError("unauthorized", "Unauthorized", requestId));
     }
 
-    const result = validateJson(text);
+    const result = validateJson(bytes);
     if (!result.ok) {
       return sendJson(res, 400, {
         ...seamError("invalid_input", `Invalid input: ${result.issues.length} problem${result.issues.length === 1 ? "" : "s"}`, requestId),
@@ -197,7 +198,7 @@ export async function startSeamServer(options = {}) {
   /** @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res */
   async function configureFaults(req, res) {
     if (req.method === "DELETE") faults.length = 0;
-    else if (req.method === "POST") faults.push(...JSON.parse((await readBody(req)) ?? "[]"));
+    else if (req.method === "POST") faults.push(...JSON.parse((await readBody(req))?.toString("utf8") ?? "[]"));
     sendJson(res, 200, { queued: faults.length });
   }
 
@@ -214,12 +215,12 @@ export async function startSeamServer(options = {}) {
    * Forwards a request to Seam with the server's key, and Seam's answer back. When Seam cannot be
    * reached or does not answer in time, answers 502 or 504 in Seam's error JSON, naming Seam's
    * origin only (the endpoint may hold more than a host, and the key is never in a message).
-   * @param {string} text
+   * @param {Uint8Array} sent the request's body, forwarded as it came
    * @param {import("node:http").ServerResponse} res
    * @param {Upstream} target
    * @param {string} requestId
    */
-  async function proxy(text, res, target, requestId) {
+  async function proxy(sent, res, target, requestId) {
     const url = /** @type {URL} */ (upstreamUrl);
     const timeoutMs = target.timeoutMs ?? 60_000;
     let status, headers, body;
@@ -227,7 +228,7 @@ export async function startSeamServer(options = {}) {
       const response = await fetch(url, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${target.apiKey}`, "seam-sdk-name": "seam-portal-local-server" },
-        body: text,
+        body: sent,
         signal: AbortSignal.timeout(timeoutMs),
       });
       ({ status, headers } = response);
@@ -377,7 +378,11 @@ export function pathSegments(path) {
   return segments;
 }
 
-/** @param {import("node:http").IncomingMessage} req @returns {Promise<string | null>} */
+/**
+ * The request's body as it came (null when larger than MAX_BODY).
+ * @param {import("node:http").IncomingMessage} req
+ * @returns {Promise<Buffer | null>}
+ */
 async function readBody(req) {
   const chunks = [];
   let size = 0;
@@ -386,7 +391,7 @@ async function readBody(req) {
     if (size > MAX_BODY) return null;
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** @param {import("node:http").IncomingMessage} req @param {import("node:http").ServerResponse} res */

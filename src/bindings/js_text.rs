@@ -23,6 +23,10 @@ extern "C" {
     fn written(this: &Encoded) -> u32;
     #[wasm_bindgen(js_name = encodeInto)]
     fn encode_into(memory: &JsValue, text: &JsString, from: u32, ptr: u32, capacity: u32) -> Encoded;
+    /// For an ArrayBuffer or a view of one: its bytes as UTF-8 text (a string), or, when they
+    /// are not UTF-8 or are more than `max_bytes`, the bytes (a Uint8Array).
+    #[wasm_bindgen(js_name = decodeUtf8)]
+    pub fn decode_utf8(value: &JsValue, max_bytes: usize) -> Option<JsValue>;
 }
 
 /// A string longer than the caller takes, in UTF-8 bytes.

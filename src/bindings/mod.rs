@@ -281,16 +281,44 @@ pub fn validate(#[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue
     result(report, || input)
 }
 
-/// Validates a create_portal request given as JSON text, with the same rules as `validate`.
-/// Never throws: text that is not JSON is one `invalid_json` issue saying where.
+/// Validates a create_portal request given as JSON text, with the same rules as `validate`:
+/// a string, or its bytes as read from a file or a request (UTF-8, in an ArrayBuffer, a
+/// Uint8Array, Node's Buffer or another view of one). Never throws: text that is not JSON, or
+/// bytes that are not UTF-8, are one `invalid_json` issue saying where.
 #[wasm_bindgen(js_name = validateJson, unchecked_return_type = "ValidationResult")]
-pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string")] json: JsValue) -> JsValue {
-    let text = match js_text::read_string(&json, validate::json::MAX_LEN) {
-        Some(Ok(text)) => text,
-        Some(Err(js_text::TooLarge)) => return result(validate::text_too_large(), || JsValue::UNDEFINED),
+pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string | ArrayBuffer | ArrayBufferView")] json: JsValue) -> JsValue {
+    // Bytes are decoded in JS (natively; `value` then parses that text, which the caller cannot
+    // change afterwards); those that are not UTF-8 come back as bytes for the report to say where.
+    let (json, bytes) = match js_text::decode_utf8(&json, validate::json::MAX_LEN) {
+        Some(text) if text.is_string() => (text, false),
+        Some(bytes) => (bytes, true),
+        None => (json, false),
+    };
+    let report = match json_text(&json, bytes) {
+        Ok(text) => validate::validate_json(&text),
+        Err(report) => report,
+    };
+    if !report.is_valid() {
+        return result(report, || JsValue::UNDEFINED);
+    }
+    // `value` is JSON.parse of the caller's own string, run when it is first read: parsing
+    // costs as much as validating, and many callers only want the verdict.
+    valid_parsed_on_first_read(&json, issues_to_js(&report.warnings))
+}
+
+/// The text `validateJson` validates, as UTF-8: `json` itself when it is a string; else the
+/// report saying why there is none (`bytes`: `json` is the bytes `decodeUtf8` gave back).
+fn json_text(json: &JsValue, bytes: bool) -> Result<String, Report> {
+    if bytes {
+        let bytes: &js_sys::Uint8Array = json.unchecked_ref();
+        return Err(if bytes.length() as usize > validate::json::MAX_LEN { validate::text_too_large() } else { validate::not_utf8(&bytes.to_vec()) });
+    }
+    match js_text::read_string(json, validate::json::MAX_LEN) {
+        Some(Ok(text)) => Ok(text),
+        Some(Err(js_text::TooLarge)) => Err(validate::text_too_large()),
         None => {
             // Named as the validator names kinds; an object's or array's items are not read.
-            let kind = loose_json_tape(&json, true).and_then(|parts| read_tape(&parts, |tape| validate::Node::kind(&tape.root())).ok());
+            let kind = loose_json_tape(json, true).and_then(|parts| read_tape(&parts, |tape| validate::Node::kind(&tape.root())).ok());
             let kind = match kind {
                 // The tape holds a boxed primitive as the primitive, as JSON.stringify sends it.
                 Some(validate::Kind::String) => "a String object (pass the string itself: String(value))",
@@ -300,18 +328,11 @@ pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string")] json: JsVa
             let issue = ValidationIssue {
                 path: String::new(),
                 code: validate::IssueCode::InvalidType,
-                message: format!("validateJson takes JSON text (a string), got {kind}"),
+                message: format!("validateJson takes JSON text (a string, or its UTF-8 bytes), got {kind}"),
             };
-            return result(Report { issues: vec![issue], warnings: Vec::new() }, || JsValue::UNDEFINED);
+            Err(Report { issues: vec![issue], warnings: Vec::new() })
         }
-    };
-    let report = validate::validate_json(&text);
-    if !report.is_valid() {
-        return result(report, || JsValue::UNDEFINED);
     }
-    // `value` is JSON.parse of the caller's own string, run when it is first read: parsing
-    // costs as much as validating, and many callers only want the verdict.
-    valid_parsed_on_first_read(&json, issues_to_js(&report.warnings))
 }
 
 /// Returns a copy of a valid request with every default the spec documents filled in (for

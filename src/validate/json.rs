@@ -385,6 +385,20 @@ impl<'a> Utf16Cursor<'a> {
     }
 }
 
+/// Why bytes are not JSON text when they are not UTF-8 (`valid`: how many of them are, from
+/// `Utf8Error::valid_up_to`), and where: the first byte that is not, counted as a
+/// [`SyntaxError`] counts. UTF-16, which some Windows editors save, is named as such: JSON sent
+/// between systems is UTF-8 (RFC 8259).
+pub fn not_utf8(bytes: &[u8], valid: usize) -> SyntaxError {
+    let what = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        "it is UTF-16, not UTF-8"
+    } else {
+        "it is not UTF-8 (saved as Windows-1252 or Latin-1?)"
+    };
+    let (line, column) = line_and_column(&bytes[..valid.min(bytes.len())]);
+    SyntaxError { what, line, column }
+}
+
 fn error_at(text: &str, pos: usize, what: &'static str) -> SyntaxError {
     let pos = pos.min(text.len());
     let what = what_javascript_allows(text, pos, what).unwrap_or(what);
@@ -394,11 +408,18 @@ fn error_at(text: &str, pos: usize, what: &'static str) -> SyntaxError {
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    let before = &text[..cut];
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
+    let (line, column) = line_and_column(&text.as_bytes()[..cut]);
     SyntaxError { what, line, column }
+}
+
+/// The 1-based line and column (in characters) of the character right after `before`, UTF-8.
+/// Not inlined: two callers, neither of them hot.
+#[inline(never)]
+fn line_and_column(before: &[u8]) -> (usize, usize) {
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    // A character is one byte that is not a continuation byte (0b10xxxxxx) and those after it.
+    (line, before[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1)
 }
 
 /// When the parser stopped at syntax that JavaScript (or a JSON dialect) allows and JSON does
@@ -1308,6 +1329,24 @@ mod tests {
         assert_eq!((e.line, e.column), (1, 6));
         let e = Tape::parse("\u{FEFF}{}").err().unwrap();
         assert!(e.what.contains("byte order mark") && (e.line, e.column) == (1, 1), "{}", e.what);
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_say_where_in_characters() {
+        let at = |bytes: &[u8]| {
+            let e = not_utf8(bytes, core::str::from_utf8(bytes).unwrap_err().valid_up_to());
+            (e.what, e.line, e.column)
+        };
+        let latin1 = "it is not UTF-8 (saved as Windows-1252 or Latin-1?)";
+        // Windows-1252's é (0xE9) after a two-byte é and a line break: the column counts characters.
+        assert_eq!(at(b"{\"\xC3\xA9\": 1,\n  \"caf\xE9\": 2}"), (latin1, 2, 7));
+        assert_eq!(at(b"\xFF"), (latin1, 1, 1));
+        // A character cut short at the end, and a surrogate encoded as UTF-8 (CESU-8).
+        assert_eq!(at(b"[\"\xE2\x82"), (latin1, 1, 3));
+        assert_eq!(at(b"[\"\xED\xA0\x80\"]"), (latin1, 1, 3));
+        let utf16 = "it is UTF-16, not UTF-8";
+        assert_eq!(at(b"\xFF\xFE{\x00}\x00"), (utf16, 1, 1));
+        assert_eq!(at(b"\xFE\xFF\x00{\x00}"), (utf16, 1, 1));
     }
 
     #[test]

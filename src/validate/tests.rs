@@ -55,6 +55,19 @@ fn invalid_json_says_where() {
 }
 
 #[test]
+fn bytes_are_validated_as_utf8_text() {
+    let text = "{\"customer_data\": {\"customer_key\": \"café\"}}";
+    assert_eq!(validate_json_bytes(text.as_bytes()), validate_json(text));
+    assert!(validate_json_bytes(text.as_bytes()).is_valid());
+    let latin1 = b"{\"customer_data\": {\"customer_key\": \"caf\xE9\"}}";
+    let report = validate_json_bytes(latin1);
+    assert_eq!(report.issues.len(), 1);
+    assert_eq!((report.issues[0].path.as_str(), report.issues[0].code), ("", InvalidJson));
+    assert_eq!(report.issues[0].message, "the text is not valid JSON: it is not UTF-8 (saved as Windows-1252 or Latin-1?) (line 1, column 40)");
+    assert_eq!(not_utf8(latin1), report);
+}
+
+#[test]
 fn every_problem_is_reported_in_one_pass() {
     let body = json!({
         "locale": "en-GB",

@@ -1,5 +1,6 @@
 // @ts-check
-// submit() in headless Chromium, through the packed package: the browser paths.
+// submit() in headless Chromium, through the packed package: the browser paths (and
+// validateJson's bytes, which a browser's TextDecoder decodes).
 import assert from "node:assert/strict";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -67,6 +68,19 @@ function submitIn(on, options) {
     }
   }, options);
 }
+
+test("validateJson takes bytes in the browser too: a fetched body's ArrayBuffer, a Uint8Array; not UTF-8 is refused, saying where", async () => {
+  const results = await page.evaluate(async () => {
+    // @ts-ignore: set by the page
+    const { validateJson } = window.portal;
+    const text = JSON.stringify({ customer_data: { customer_key: "café 😀" } });
+    const fetched = await new Response(text).arrayBuffer();
+    const latin1 = Uint8Array.from('{"customer_data": {"customer_key": "café"}}', (c) => c.charCodeAt(0));
+    const message = (/** @type {any} */ r) => (r.ok ? r.value.customer_data.customer_key : r.issues[0].message);
+    return [validateJson(fetched), validateJson(new TextEncoder().encode(text)), validateJson(latin1)].map(message);
+  });
+  assert.deepEqual(results, ["café 😀", "café 😀", "the text is not valid JSON: it is not UTF-8 (saved as Windows-1252 or Latin-1?) (line 1, column 40)"]);
+});
 
 test("without credentials, a relative endpoint (the app's own backend) is resolved against the page", async () => {
   const result = await submitIn(page, { endpoint: "/" });

@@ -247,6 +247,22 @@ fn cycles_and_deep_nesting_get_issues_not_a_stack_overflow() {
 }
 
 #[wasm_bindgen_test]
+fn json_text_as_bytes_is_validated_as_its_utf8() {
+    let text = r#"{"customer_data":{"customer_key":"café"}}"#;
+    let bytes = js_sys::Uint8Array::from(text.as_bytes());
+    for given in [JsValue::from(bytes.clone()), bytes.buffer().into()] {
+        let result = validate_json(given);
+        assert!(ok(&result));
+        assert_eq!(get(&get(&get(&result, "value"), "customer_data"), "customer_key"), "café");
+    }
+    let latin1 = js_sys::Uint8Array::from(&b"{\"customer_data\":{\"customer_key\":\"caf\xE9\"}}"[..]);
+    let result = validate_json(latin1.into());
+    assert_eq!(issues(&result), vec![pair("", "invalid_json")]);
+    let message = get(&Array::from(&get(&result, "issues")).get(0), "message").as_string().unwrap();
+    assert!(message.ends_with("not UTF-8 (saved as Windows-1252 or Latin-1?) (line 1, column 38)"), "{message}");
+}
+
+#[wasm_bindgen_test]
 fn any_value_gets_issues_and_the_module_keeps_working() {
     let values: Vec<JsValue> = vec![
         JsValue::UNDEFINED,

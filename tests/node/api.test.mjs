@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
+import { runInNewContext } from "node:vm";
 import * as portal from "seam-portal";
 import { requestSchema } from "../support/references.mjs";
 import {
@@ -89,6 +90,53 @@ test("validateJson parses, then applies the same rules", () => {
   assert.ok(!notText.ok && notText.issues[0].code === "invalid_type");
 });
 
+test("validateJson takes the text's UTF-8 bytes too, and says where bytes are not UTF-8", () => {
+  const text = JSON.stringify({ customer_data: { customer_key: "café", spaces: [{ space_key: "s", name: "Sala 😀" }] } });
+  const utf8 = new TextEncoder().encode(text);
+  const expected = { ok: true, value: JSON.parse(text), warnings: [] };
+  // Whatever TextDecoder.decode takes: an ArrayBuffer, a Uint8Array, Node's Buffer, a DataView
+  // or another typed array (their bytes), a view into a larger buffer (its bytes alone), a
+  // SharedArrayBuffer, and those of another realm.
+  const inLarger = new Uint8Array(utf8.length + 20);
+  inLarger.set(utf8, 10);
+  const shared = new SharedArrayBuffer(utf8.length);
+  new Uint8Array(shared).set(utf8);
+  const foreign = runInNewContext("(bytes) => { const copy = new Uint8Array(bytes.length); copy.set(bytes); return copy; }")(utf8);
+  const sources = [utf8, utf8.buffer, Buffer.from(text), new DataView(utf8.buffer), inLarger.subarray(10, 10 + utf8.length), shared, foreign, foreign.buffer];
+  for (const bytes of sources) assert.deepEqual(validateJson(bytes), expected);
+  assert.deepEqual(validateJson(new Uint16Array(new Uint8Array([...utf8, ...(utf8.length % 2 ? [32] : [])]).buffer)), expected);
+  // The same rules: an invalid body is reported as its text would be.
+  const invalid = '{"customer_data": {"customer_key": 1}}';
+  assert.deepEqual(validateJson(Buffer.from(invalid)), validateJson(invalid));
+  // `value` is made when validating: changing the bytes afterwards changes nothing.
+  const mutable = Buffer.from(text);
+  const result = /** @type {any} */ (validateJson(mutable));
+  mutable.fill(32);
+  assert.deepEqual(result.value, JSON.parse(text));
+  // Bytes that are not UTF-8: where the first one is that is not, in characters; nothing else.
+  const notUtf8 = (/** @type {Uint8Array} */ bytes) => {
+    const result = validateJson(bytes);
+    assert.ok(!result.ok);
+    assert.deepEqual(result.warnings, []);
+    assert.equal(result.issues.length, 1);
+    assert.deepEqual([result.issues[0].path, result.issues[0].code], ["", "invalid_json"]);
+    return result.issues[0].message;
+  };
+  const latin1 = Buffer.from('{"customer_data": {\n "customer_key": "café"}}', "latin1");
+  assert.equal(notUtf8(latin1), "the text is not valid JSON: it is not UTF-8 (saved as Windows-1252 or Latin-1?) (line 2, column 22)");
+  assert.equal(notUtf8(Buffer.from("\ufeff" + text, "utf16le")), "the text is not valid JSON: it is UTF-16, not UTF-8 (line 1, column 1)");
+  // A surrogate encoded on its own (CESU-8): not UTF-8 either.
+  assert.match(notUtf8(Uint8Array.of(0x22, 0xed, 0xa0, 0x80, 0x22)), /not UTF-8 .*\(line 1, column 2\)$/);
+  // A UTF-8 byte order mark is named as in text; empty bytes are no JSON value.
+  assert.match(validateJson(Buffer.from("\ufeff{}")).issues?.[0].message ?? "", /byte order mark/);
+  assert.equal(validateJson(new ArrayBuffer(0)).issues?.[0].message, "the text is not valid JSON: unexpected end of text: expected a value (line 1, column 1)");
+  // A detached buffer, and a view of one, hold no bytes (as TextDecoder reads them).
+  const detached = new ArrayBuffer(8);
+  const view = new Uint8Array(detached);
+  structuredClone(detached, { transfer: [detached] });
+  for (const gone of [detached, view]) assert.equal(validateJson(gone).issues?.[0].message, "the text is not valid JSON: unexpected end of text: expected a value (line 1, column 1)");
+});
+
 test("validateJson given something other than text names its kind without reading what is inside", () => {
   let reads = 0;
   const watched = { get customer_data() { reads++; return {}; } };
@@ -108,7 +156,7 @@ test("validateJson given something other than text names its kind without readin
     const result = validateJson(/** @type {any} */ (value));
     assert.ok(!result.ok);
     assert.deepEqual(result.issues.map((i) => [i.path, i.code]), [["", "invalid_type"]]);
-    assert.ok(result.issues[0].message.startsWith(`validateJson takes JSON text (a string), got ${kind}`), result.issues[0].message);
+    assert.ok(result.issues[0].message.startsWith(`validateJson takes JSON text (a string, or its UTF-8 bytes), got ${kind}`), result.issues[0].message);
   }
   assert.equal(reads, 0, "no property of the value was read");
 });

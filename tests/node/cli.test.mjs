@@ -72,6 +72,27 @@ test("validate --json, and standard input", async () => {
   assert.match(bom.out, /starts with a byte order mark \(U\+FEFF\)/);
 });
 
+test("validate and create read files as UTF-8 bytes: other encodings are refused, saying where", async () => {
+  const body = '{"customer_data": {"customer_key": "café"}}';
+  const latin1 = join(dir, "latin1.json");
+  writeFileSync(latin1, Buffer.from(body, "latin1"));
+  const refused = await run(["validate", latin1]);
+  assert.equal(refused.code, 1);
+  assert.match(refused.out, /^error {4}\(request\): the text is not valid JSON: it is not UTF-8 \(saved as Windows-1252 or Latin-1\?\) \(line 1, column 40\) \[invalid_json\]$/m);
+  const utf16 = join(dir, "utf16.json");
+  writeFileSync(utf16, Buffer.from(`\ufeff${body}`, "utf16le"));
+  assert.match((await run(["validate", utf16])).out, /it is UTF-16, not UTF-8 \(line 1, column 1\)/);
+  // Nothing is sent with its characters replaced (it used to be, as U+FFFD).
+  const env = { SEAM_API_KEY: "seam_local_key", SEAM_ENDPOINT: server.url };
+  const create = await run(["create", latin1, "--json"], { env });
+  assert.equal(create.code, 1);
+  assert.match(create.err, /nothing was sent/);
+  // UTF-8 arrives as written.
+  const sent = await run(["create", file("utf8.json", body), "--json"], { env });
+  assert.equal(sent.code, 0);
+  assert.equal(JSON.parse(sent.out).customer_portal.customer_key, "café");
+});
+
 test("usage errors exit 2; --help exits 0", async () => {
   assert.equal((await run([])).code, 2);
   assert.equal((await run(["frobnicate"])).code, 2);

@@ -60,6 +60,11 @@ test("400 invalid_input with a validation_errors tree shaped like Seam's (zod's 
   assert.deepEqual(error.validation_errors.customer_data.spaces[1].name._errors, ["is required in a space"]);
   const notJson = await post("{oops");
   assert.equal(notJson.status, 400);
+  // A body that is not UTF-8 is refused (it used to be validated with its bytes replaced).
+  const latin1 = await fetch(url(), { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer seam_local_key" },
+    body: Buffer.from('{"customer_data": {"customer_key": "café"}}', "latin1") });
+  assert.equal(latin1.status, 400);
+  assert.equal((await latin1.json()).error.type, "invalid_input");
 });
 
 test("validation_errors trees are built from the validator's paths", () => {
@@ -107,8 +112,8 @@ test("proxy mode: requests without credentials go upstream with the server's key
   const upstream = await startSeamServer({ apiKeys: ["seam_upstream_key"], onRequest: (headers) => seen.push(String(headers.authorization)) });
   const proxy = await startSeamServer({ upstream: { endpoint: upstream.url, apiKey: "seam_upstream_key" } });
   try {
-    const response = await submit({ customer_data: { customer_key: "via proxy" } }, { endpoint: proxy.url });
-    assert.equal(response.customer_portal.customer_key, "via proxy");
+    const response = await submit({ customer_data: { customer_key: "via proxy, café 😀" } }, { endpoint: proxy.url });
+    assert.equal(response.customer_portal.customer_key, "via proxy, café 😀", "forwarded as it came");
     assert.ok(response.customer_portal.url.includes(upstream.url.split(":").pop() ?? "?"), "the upstream created it");
     assert.deepEqual(seen, ["Bearer seam_upstream_key"]);
   } finally {
