@@ -2,8 +2,8 @@
 // Entry point for browsers and bundlers. The Wasm is fetched and compiled once, by
 // `await init()`; using the package before that throws an error saying so.
 import * as bindings from "./wasm/seam_portal_bg.js";
-import { imports } from "./wasm/imports.js";
-import { connect } from "./instance.js";
+import { imports as generatedImports } from "./wasm/imports.js";
+import { connect, guardImports } from "./instance.js";
 import "./setup.js";
 
 export * from "./api.js";
@@ -42,6 +42,7 @@ export default init;
 
 /** @param {Parameters<typeof init>[0]} source */
 async function load(source) {
+  const imports = guardImports(generatedImports);
   /** @type {WebAssembly.Instance} */
   let instance;
   if (source instanceof WebAssembly.Module) {

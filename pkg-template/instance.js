@@ -16,9 +16,58 @@
 //   that left Wasm (at the next call with room for it), slots are taken and given back until at
 //   least SPARE are free, which grows the table then if it must. Between two such moments, only
 //   calls cut short by the stack can lose slots, a few each, far fewer than SPARE.
+// And one import can fail the same way with state left behind: js-sys's queue of futures (which
+// runs `submit`'s and embedPortal's refreshes) marks its next tick scheduled, then calls
+// `queueMicrotask`. When that call threw, the mark stayed with no tick queued, and no future ran
+// again: every later `submit` hung. `guardImports` keeps the tick's callback when the call
+// throws, and the next call into Wasm with room queues it (a future in flight makes one as soon
+// as its promise settles).
 
 /** Free slots kept in wasm-bindgen's table of JS values after start-up and after each exception. */
 const SPARE = 1024;
+
+/** What the next call into Wasm with room has to mend. */
+const state = {
+  /** An exception left Wasm since the spare slots were last kept. */
+  cutShort: false,
+  /** Ticks of the futures queue whose `queueMicrotask` threw, not queued yet. */
+  /** @type {Array<() => void>} */
+  lostTicks: [],
+};
+
+/**
+ * The imports for instantiating the module, with wasm-bindgen's calls of `queueMicrotask`
+ * keeping the tick they could not queue (see above). Everything else is as it was.
+ * @param {Record<string, Record<string, unknown>>} imports by module name
+ * @returns {WebAssembly.Imports}
+ */
+export function guardImports(imports) {
+  /** @type {Record<string, Record<string, unknown>>} */
+  const guarded = {};
+  for (const [module, namespace] of Object.entries(imports)) {
+    guarded[module] = { ...namespace };
+    for (const [name, value] of Object.entries(namespace)) {
+      if (name.startsWith("__wbg_queueMicrotask_") && typeof value === "function") guarded[module][name] = keepingLostTicks(/** @type {(arg: unknown) => unknown} */ (value));
+    }
+  }
+  return /** @type {WebAssembly.Imports} */ (guarded);
+}
+
+/**
+ * wasm-bindgen makes two such imports, both taking one argument: one reads the global's
+ * `queueMicrotask` (given the global object), one calls it (given the tick, a function).
+ * @param {(arg: unknown) => unknown} imported
+ */
+function keepingLostTicks(imported) {
+  return (/** @type {unknown} */ arg) => {
+    try {
+      return imported(arg);
+    } catch (error) {
+      if (typeof arg === "function") state.lostTicks.push(/** @type {() => void} */ (arg));
+      throw error;
+    }
+  };
+}
 
 /**
  * @param {{ __wbg_set_wasm(exports: WebAssembly.Exports): void }} bindings wasm-bindgen's glue
@@ -29,11 +78,10 @@ export function connect(bindings, instance) {
   const stackPointer = exports.__stack_pointer;
   const { __externref_table_alloc: take, __externref_table_dealloc: giveBack } = exports;
   const slots = typeof take === "function" && typeof giveBack === "function" ? { take, giveBack } : undefined;
-  const state = { cutShort: false };
   /** @type {Record<string, any>} */
   const guarded = {};
   for (const [name, value] of Object.entries(exports)) {
-    guarded[name] = typeof value === "function" && stackPointer instanceof WebAssembly.Global ? guard(value, stackPointer, slots, state) : value;
+    guarded[name] = typeof value === "function" && stackPointer instanceof WebAssembly.Global ? guard(value, stackPointer, slots) : value;
   }
   bindings.__wbg_set_wasm(guarded);
   guarded.__wbindgen_start?.();
@@ -42,17 +90,17 @@ export function connect(bindings, instance) {
 
 /**
  * An export, called so that an exception leaving it puts the shadow stack pointer back and has
- * the next call first keep SPARE slots free.
+ * the next call first keep SPARE slots free; a call with room also queues lost ticks.
  * @param {(...args: any[]) => any} exported
  * @param {WebAssembly.Global} stackPointer
  * @param {{ take(): number, giveBack(slot: number): void } | undefined} slots
- * @param {{ cutShort: boolean }} state
  */
-function guard(exported, stackPointer, slots, state) {
+function guard(exported, stackPointer, slots) {
   return (/** @type {any[]} */ ...args) => {
-    if (state.cutShort && slots && hasRoom()) {
-      keepSpareSlots(slots);
+    if ((state.cutShort || state.lostTicks.length > 0) && hasRoom()) {
+      if (state.cutShort && slots) keepSpareSlots(slots);
       state.cutShort = false;
+      for (const tick of state.lostTicks.splice(0)) queueMicrotask(tick);
     }
     const saved = stackPointer.value;
     try {

@@ -5,14 +5,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as bindings from "./wasm/seam_portal_bg.js";
 import { imports } from "./wasm/imports.js";
-import { connect } from "./instance.js";
+import { connect, guardImports } from "./instance.js";
 import "./setup.js";
 
 export * from "./api.js";
 
 // In the CJS bundle, __dirname is the package's folder.
 const bytes = readFileSync(join(__dirname, "wasm", "seam_portal_bg.wasm"));
-connect(bindings, new WebAssembly.Instance(new WebAssembly.Module(bytes), imports));
+connect(bindings, new WebAssembly.Instance(new WebAssembly.Module(bytes), guardImports(imports)));
 
 /**
  * Does nothing in Node, where the package initialises itself on load; present so that code

@@ -48,10 +48,19 @@ extern "C" {
     fn env_var(name: &JsValue) -> Option<String>;
 }
 
-#[wasm_bindgen(module = "/pkg-template/fetch-init.js")]
+#[wasm_bindgen(module = "/pkg-template/attempt.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = postInit)]
-    fn post_init(headers: &Object, body: &js_sys::JsString, controller: &AbortController) -> JsValue;
+    /// `fetch(url, init)`, its promise given a handler at once (see attempt.js for why).
+    #[wasm_bindgen(catch, js_name = callFetch)]
+    fn call_fetch(fetch: &Function, url: &JsValue, headers: &Object, body: &js_sys::JsString, controller: &AbortController) -> Result<JsValue, JsValue>;
+    type DeadlinePromise;
+    /// A promise that never resolves, given a handler at once, and its `reject`.
+    #[wasm_bindgen(js_name = deadlinePromise)]
+    fn deadline_promise() -> DeadlinePromise;
+    #[wasm_bindgen(method, getter)]
+    fn promise(this: &DeadlinePromise) -> Promise;
+    #[wasm_bindgen(method, getter)]
+    fn reject(this: &DeadlinePromise) -> Function;
 }
 
 /// Options of `submit`. In Node, `apiKey`, `personalAccessToken`, `workspaceId` and `endpoint`
@@ -283,8 +292,7 @@ impl Call {
         // all accept, rather than with a Request built here: fetch makes its own Request from
         // either, so one built here is a second Request, and in Node a second AbortSignal and
         // body stream, for every attempt.
-        let init = post_init(&self.headers, body, &controller);
-        let fetched = self.fetch.call2(&JsValue::UNDEFINED, &self.url_js, &init);
+        let fetched = call_fetch(&self.fetch, &self.url_js, &self.headers, body, &controller);
         Ok(Sent { deadline, fetched })
     }
 
@@ -402,10 +410,10 @@ impl Deadline {
             }
         }
         let state = Rc::new(Cell::new(Ended::No));
-        let reject: Rc<RefCell<Option<Function>>> = Rc::new(RefCell::new(None));
-        let promise = Promise::new(&mut |_resolve, r| *reject.borrow_mut() = Some(r));
+        let pending = deadline_promise();
+        let (promise, reject) = (pending.promise(), pending.reject());
         let end = {
-            let (state, reject, controller) = (state.clone(), reject.clone(), controller.clone());
+            let (state, controller) = (state.clone(), controller.clone());
             move |how: Ended, reason: JsValue| {
                 if state.get() != Ended::No {
                     return;
@@ -414,9 +422,7 @@ impl Deadline {
                 if let Some(controller) = &controller {
                     controller.abort_with_reason(&reason);
                 }
-                if let Some(reject) = reject.borrow().as_ref() {
-                    let _ = reject.call1(&JsValue::UNDEFINED, &reason);
-                }
+                let _ = reject.call1(&JsValue::UNDEFINED, &reason);
             }
         };
         let on_timeout = {

@@ -82,6 +82,32 @@ test("validateJson takes bytes in the browser too: a fetched body's ArrayBuffer,
   assert.deepEqual(results, ["café 😀", "café 😀", "the text is not valid JSON: it is not UTF-8 (saved as Windows-1252 or Latin-1?) (line 1, column 40)"]);
 });
 
+test("a submit whose queueMicrotask throws (as when the stack runs out there) rejects, and later calls still settle", async () => {
+  const results = await page.evaluate(async () => {
+    // @ts-ignore: set by the page
+    const { submit } = window.portal;
+    const request = { customer_data: { customer_key: "browser_customer" } };
+    const queue = window.queueMicrotask;
+    /** @type {Promise<unknown>} */
+    let cutShort;
+    window.queueMicrotask = () => {
+      throw new RangeError("Maximum call stack size exceeded");
+    };
+    try {
+      cutShort = submit(request, { endpoint: "/" });
+    } finally {
+      window.queueMicrotask = queue;
+    }
+    const first = await cutShort.then(() => "resolved", (/** @type {Error} */ e) => e.name);
+    const later = await Promise.race([
+      submit(request, { endpoint: "/" }).then((/** @type {any} */ r) => r.customer_portal.customer_key),
+      new Promise((resolve) => setTimeout(resolve, 5000, "hung")),
+    ]);
+    return [first, later];
+  });
+  assert.deepEqual(results, ["RangeError", "browser_customer"]);
+});
+
 test("without credentials, a relative endpoint (the app's own backend) is resolved against the page", async () => {
   const result = await submitIn(page, { endpoint: "/" });
   assert.equal(result.ok, true, JSON.stringify(result));

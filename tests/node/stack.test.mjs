@@ -10,10 +10,16 @@
 // few slots of wasm-bindgen's table of JS values, which then grew near the stack's end, where
 // running out left it borrowed and every call trapped (every function in turn: in 4 of 8 runs,
 // after 2 600 to 10 000 calls had run out); the loader keeps slots spare (pkg-template/instance.js).
+// And a submit cut short after calling fetch, before its future first ran, left its deadline's
+// promise (and fetch's) unraced: when the deadline fired they rejected with no handler, which
+// ends a Node process (every function in turn: 4 runs of 4, after two cases were added); they
+// now get a handler where they are made (pkg-template/attempt.js). A process that exits other
+// than cleanly fails the test.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { submit } from "seam-portal";
 
 const script = fileURLToPath(new URL("../support/near-stack-end.mjs", import.meta.url));
 const RAN_OUT = "threw RangeError: Maximum call stack size exceeded";
@@ -26,10 +32,13 @@ const cases = {
   "validate, nested 120 levels": ["ok", UNREADABLE],
   "validate, invalid": [`invalid: locale:invalid_enum_value: "xx-XX" is not allowed: expected one of "en-US", "pt-PT", "fr-FR", "it-IT", "es-ES", "de-DE", "nl-NL", "el-GR", "pl-PL", "ru-RU"`, UNREADABLE],
   validateJson: ["ok"],
+  "validateJson, bytes": ["ok"],
+  "validateJson, bytes not UTF-8": ["invalid: :invalid_json: the text is not valid JSON: it is not UTF-8 (saved as Windows-1252 or Latin-1?) (line 1, column 2)"],
   withDefaults: ["fr-FR"],
   supportedLocales: ["10"],
   builder: ["fr-FR"],
   submit: ["sent"],
+  "submit, fetch aborted by the deadline, at every depth": ["sent"],
 };
 
 /**
@@ -46,18 +55,85 @@ for (const [name, answers] of Object.entries(cases)) {
     assert.ok(seen.includes(RAN_OUT), "some calls ran out of stack (else the test tests nothing)");
     assert.ok(outcomes[answers[0]] > 0, "most calls answered");
     for (const outcome of seen) assert.ok(outcome === RAN_OUT || answers.includes(outcome), `unexpected: ${outcome}`);
-    assert.deepEqual(afterwards, { case: answers[0], validate: "ok", validateJson: "ok" });
+    assert.deepEqual(afterwards, { case: answers[0], validate: "ok", validateJson: "ok", submit: "ok" });
   });
 }
 
 for (const [name, answer] of [["validate", "ok"], ["validate, not plain data", "ok"], ["every function in turn", undefined]]) {
   test(`${name}: thousands of calls that run out of stack in one process leave it working`, () => {
     const { outcomes, afterwards } = run(name, "1000", "500", "3000");
-    assert.ok(outcomes[RAN_OUT] > 3000, `${outcomes[RAN_OUT]} calls ran out of stack: more than the ~2 000 that used to break it`);
+    assert.ok(outcomes[RAN_OUT] >= 3000, `${outcomes[RAN_OUT]} calls ran out of stack: more than the ~2 000 that used to break it`);
     for (const outcome of Object.keys(outcomes)) assert.ok(!outcome.includes("RuntimeError"), `${outcome}: ${outcomes[outcome]} calls`);
     assert.equal(typeof afterwards, "object", String(afterwards));
     const { case: answered, ...others } = afterwards;
     if (answer) assert.equal(answered, answer);
-    assert.deepEqual(others, { validate: "ok", validateJson: "ok" });
+    assert.deepEqual(others, { validate: "ok", validateJson: "ok", submit: "ok" });
   });
 }
+
+const NativePromise = Promise;
+const portal = { url: "https://connect.getseam.com/p?token=x", customer_key: "c", expires_at: "2030-01-01T00:00:00Z", workspace_id: "123e4567-e89b-12d3-a456-426614174000", created_at: "2025-01-01T00:00:00Z" };
+/** A fetch that answers at once. */
+const answering = async () => Response.json({ customer_portal: portal, magic_link: {}, ok: true });
+/** A fetch that never answers and honours its signal, as fetch does: a deadline aborts it. */
+const aborted = (/** @type {string} */ _, /** @type {RequestInit} */ init) =>
+  new NativePromise((_, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+
+test("submit whose queueMicrotask throws (as when the stack runs out there) rejects, and later calls still settle", async () => {
+  // js-sys's futures queue marks its tick scheduled, then calls queueMicrotask: when that threw,
+  // no future ran again and every later submit hung. Made to throw here, once, the way running
+  // out of stack there would.
+  /** @type {unknown[]} */
+  const unhandled = [];
+  const onUnhandled = (/** @type {unknown} */ reason) => unhandled.push(reason);
+  process.on("unhandledRejection", onUnhandled);
+  const queue = globalThis.queueMicrotask;
+  /** @type {Promise<unknown>} */
+  let cutShort;
+  globalThis.queueMicrotask = () => {
+    throw new RangeError("Maximum call stack size exceeded");
+  };
+  try {
+    cutShort = submit({ customer_data: { customer_key: "c" } }, { apiKey: "seam_test", fetch: aborted, timeoutMs: 5 });
+  } finally {
+    globalThis.queueMicrotask = queue;
+  }
+  await assert.rejects(cutShort, RangeError);
+  // Its deadline fires, aborting its fetch: neither promise is left rejected without a handler.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const later = await Promise.race([
+    submit({ customer_data: { customer_key: "later" } }, { apiKey: "seam_test", fetch: answering }).then((r) => r.customer_portal.customer_key),
+    new Promise((resolve) => setTimeout(resolve, 5000, "hung")),
+  ]);
+  process.off("unhandledRejection", onUnhandled);
+  assert.equal(later, "c");
+  assert.deepEqual(unhandled, []);
+});
+
+test("submit cut short after calling fetch, before its future is made: its deadline and fetch reject with handlers", async () => {
+  // The call then never races them. Here `new Promise` (of the future's promise) throws, as
+  // running out of stack there would; the test's own promises are made with the real one.
+  /** @type {unknown[]} */
+  const unhandled = [];
+  const onUnhandled = (/** @type {unknown} */ reason) => unhandled.push(reason);
+  process.on("unhandledRejection", onUnhandled);
+  let fetched = 0;
+  /** @type {unknown} */
+  let thrown;
+  globalThis.Promise = /** @type {any} */ (function () {
+    throw new RangeError("Maximum call stack size exceeded");
+  });
+  try {
+    submit({ customer_data: { customer_key: "c" } }, { apiKey: "seam_test", fetch: (url, init) => (fetched++, aborted(url, init)), timeoutMs: 5 });
+  } catch (error) {
+    thrown = error;
+  } finally {
+    globalThis.Promise = NativePromise;
+  }
+  assert.ok(thrown instanceof RangeError, String(thrown));
+  assert.equal(fetched, 1, "fetch was called before the call was cut short");
+  // The deadline fires and aborts fetch: both reject, and neither is left without a handler.
+  await new NativePromise((resolve) => setTimeout(resolve, 50));
+  process.off("unhandledRejection", onUnhandled);
+  assert.deepEqual(unhandled, []);
+});

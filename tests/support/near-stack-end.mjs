@@ -23,6 +23,8 @@ const cases = {
   "validate, nested 120 levels": () => validate({ ...valid(), extra: deep }),
   "validate, invalid": () => validate({ ...valid(), locale: "xx-XX" }),
   validateJson: () => validateJson(JSON.stringify(valid())),
+  "validateJson, bytes": () => validateJson(new TextEncoder().encode(JSON.stringify(valid()))),
+  "validateJson, bytes not UTF-8": () => validateJson(Uint8Array.of(0x7b, 0xff, 0x7d)),
   withDefaults: () => withDefaults(valid()).locale,
   supportedLocales: () => supportedLocales().length,
   builder: () => new PortalRequestBuilder("c").locale("fr-FR").build().locale,
@@ -31,7 +33,22 @@ const cases = {
     submit(valid(), { apiKey: "seam_test", fetch: () => new Promise(() => {}), timeoutMs: 1 }).catch(() => {});
     return "sent";
   },
+  "submit, fetch aborted by the deadline, at every depth": () => {
+    // Here fetch honours its signal, as fetch does: the deadline aborts it, and it rejects. A
+    // few frames more each time, so that the stack runs out at more points of submit's
+    // synchronous start than the recursion's own frames, a larger step, reach.
+    const fetch = (/** @type {string} */ _, /** @type {RequestInit} */ init) =>
+      new Promise((_, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+    /** @param {number} frames @returns {string} */
+    const deeper = (frames) => {
+      if (frames > 0) return deeper(frames - 1);
+      submit(valid(), { apiKey: "seam_test", fetch, timeoutMs: 1 }).catch(() => {});
+      return "sent";
+    };
+    return deeper(depth++ % 64);
+  },
 };
+let depth = 0;
 
 // And every case in turn, one call each.
 const every = Object.values(cases);
@@ -74,11 +91,22 @@ for (let round = 0; round < Number(rounds) && !(round > 0 && (outcomes[RAN_OUT] 
   nearTheEnd({ calls: Number(calls) });
 }
 
-/** What the package answers afterwards, with room on the stack. */
+/** What the package answers afterwards, with room on the stack; `submit`, once it settles. */
 let afterwards;
 try {
-  afterwards = { case: summary(call()), validate: summary(validate(valid())), validateJson: summary(validateJson(JSON.stringify(valid()))) };
+  afterwards = { case: summary(call()), validate: summary(validate(valid())), validateJson: summary(validateJson(JSON.stringify(valid()))), submit: await settled() };
 } catch (error) {
   afterwards = `threw ${error}`;
+}
+
+/** A submit with a fetch that answers at once: "ok", or "hung" when it has not settled in 5 s. */
+function settled() {
+  const portal = { url: "https://connect.getseam.com/p?token=x", customer_key: "c", expires_at: "2030-01-01T00:00:00Z", workspace_id: "123e4567-e89b-12d3-a456-426614174000", created_at: "2025-01-01T00:00:00Z" };
+  const fetch = async () => Response.json({ customer_portal: portal, magic_link: {}, ok: true });
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  const hung = new Promise((resolve) => (timer = setTimeout(() => resolve("hung"), 5000)));
+  const answer = submit(valid(), { apiKey: "seam_test", fetch }).then(() => "ok", (/** @type {Error} */ e) => `rejected: ${e.name}: ${e.message}`);
+  return Promise.race([answer, hung]).finally(() => clearTimeout(timer));
 }
 console.log(JSON.stringify({ outcomes, afterwards }));
