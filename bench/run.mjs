@@ -23,6 +23,7 @@ const snippets = join(dirname(fileURLToPath(import.meta.url)), "..", "pkg", "was
 const { jsonTape } = await import(pathToFileURL(join(snippets, readdirSync(snippets)[0], "pkg-template", "json-text.js")).href);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** @type {[string, number][]} */
 const SIZES = [["1 KB", 1e3], ["100 KB", 1e5], ["1 MB", 1e6], ["10 MB", 1e7]];
 const BUDGET_MS = Number(process.env.BENCH_MS ?? 1500);
 
@@ -104,7 +105,7 @@ const times = (/** @type {number} */ x) => `${x.toFixed(2)}x`;
 console.log("| body | validate | validateJson | validateJson, value read | JSON.stringify | JSON.parse | ajv | zod | validate / ajv | validateJson / ajv | value read / ajv | validate / zod |");
 console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const [label, bytes] of SIZES) {
-  const body = bodyOfSize(/** @type {number} */ (bytes));
+  const body = bodyOfSize(bytes);
   const text = JSON.stringify(body);
   const dated = { ...body, zz_noted_at: new Date(0) };
   // A list type of some library's, which JSON.stringify sends as what its toJSON returns.
@@ -173,7 +174,7 @@ const stubFetch = async (/** @type {string} */ url, /** @type {RequestInit} */ i
 console.log("\n| body | submit until fetch | JSON.stringify | until fetch / stringify | floor: stringify + ajv + AbortSignal | floor / stringify | whole submit, fetch stubbed |");
 console.log("|---|---|---|---|---|---|---|");
 for (const [label, bytes] of SIZES) {
-  const body = bodyOfSize(/** @type {number} */ (bytes));
+  const body = bodyOfSize(bytes);
   const options = { apiKey: "seam_bench", fetch: stubFetch, retries: 0 };
   const untilFetch = [];
   const whole = [];

@@ -49,7 +49,7 @@ const errorNames = declaredNames(join(template, "errors.d.ts"));
 const glue = readFileSync(join(pkg, "wasm", `${crateName}_bg.js`), "utf8");
 const errorsSnippet = findFile(join(pkg, "wasm", "snippets"), "errors.js");
 const snippetSource = readFileSync(errorsSnippet, "utf8");
-for (const [names, source, file] of [[rustNames, glue, `${crateName}_bg.js`], [errorNames, snippetSource, "errors.js"]]) {
+for (const [names, source, file] of /** @type {[string[], string, string][]} */ ([[rustNames, glue, `${crateName}_bg.js`], [errorNames, snippetSource, "errors.js"]])) {
   for (const name of names) {
     if (!new RegExp(`^export (function|class) ${name}\\b`, "m").test(source)) throw new Error(`${name} is declared but ${file} does not export it`);
   }

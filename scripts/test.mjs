@@ -4,8 +4,9 @@
 //   2. Rust in Wasm, the boundary suite: in Node, then in headless Chromium
 //   3. the packed package in Node: API, robustness, verdicts against ajv and Seam's zod schema,
 //      submit against the local Seam-compatible server, the server itself, Seam's official client
-//   4. TypeScript: the generated types, with tsc --strict; and the package's own JS, as its
-//      // @ts-check asks: what runs in browsers too without Node's types, the Node entries with them
+//   4. TypeScript: the generated types, with tsc --strict; and every JS file, as its // @ts-check
+//      asks: the package's JS that runs in browsers too and the demo's page without Node's types,
+//      all that runs in Node (the Node entry, command, server, scripts, bench, tests) with them
 //   5. the packed package in headless Chromium: submit's browser paths
 //   6. packaging: the tarball in ESM, CJS, TypeScript, Vite and plain-page consumers
 //   7. fuzzing: a short run of every fuzz target (SKIP_FUZZ=1 skips it)
@@ -96,7 +97,8 @@ installPackedPackage();
 results.push(await step("Node: the packed package (API, robustness, references)", process.execPath, ["--test", "tests/node/"]));
 results.push(await step("TypeScript: generated types, tsc --strict", process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tests/types"], process.env, { oneCheck: true }));
 results.push(await step("TypeScript: the package's JS for browsers and Node (snippets, loader, browser entry), --strict", process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tests/types/tsconfig.js.json"], process.env, { oneCheck: true }));
-results.push(await step("TypeScript: the package's Node-only JS (Node entry, command line), --strict with Node's types", process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tests/types/tsconfig.node.json"], process.env, { oneCheck: true }));
+results.push(await step("TypeScript: the JS that runs in Node (Node entry, command line, server, scripts, bench, tests), --strict with Node's types", process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tests/types/tsconfig.node.json"], process.env, { oneCheck: true }));
+results.push(await step("TypeScript: the demo's page script, --strict", process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tests/types/tsconfig.www.json"], process.env, { oneCheck: true }));
 if (browser) {
   results.push(await step("Browser: submit in headless Chromium", process.execPath, ["--test", "tests/browser/"]));
   results.push(await step("Packaging: ESM, CJS, TypeScript, Vite, plain page", process.execPath, ["--test", "tests/packaging/"]));

@@ -215,7 +215,7 @@ export async function startSeamServer(options = {}) {
    * Forwards a request to Seam with the server's key, and Seam's answer back. When Seam cannot be
    * reached or does not answer in time, answers 502 or 504 in Seam's error JSON, naming Seam's
    * origin only (the endpoint may hold more than a host, and the key is never in a message).
-   * @param {Uint8Array} sent the request's body, forwarded as it came
+   * @param {Uint8Array<ArrayBuffer>} sent the request's body, forwarded as it came
    * @param {import("node:http").ServerResponse} res
    * @param {Upstream} target
    * @param {string} requestId
@@ -381,7 +381,7 @@ export function pathSegments(path) {
 /**
  * The request's body as it came (null when larger than MAX_BODY).
  * @param {import("node:http").IncomingMessage} req
- * @returns {Promise<Buffer | null>}
+ * @returns {Promise<Buffer<ArrayBuffer> | null>}
  */
 async function readBody(req) {
   const chunks = [];

@@ -226,6 +226,7 @@ function showError(error) {
   else title = `Something went wrong: ${e?.message ?? String(e)}`;
   const heading = document.createElement("p");
   heading.textContent = title;
+  /** @type {HTMLElement[]} */
   const parts = [heading];
   if (e instanceof SeamInvalidInputError && e.validationErrors.length) {
     const ul = document.createElement("ul");

@@ -159,7 +159,7 @@ test("with a refresh callback, the link is replaced before it expires; destroy()
     // @ts-ignore
     const { embedPortal } = window.portal;
     let calls = 0;
-    const link = (n, ms) => ({ customer_portal: { url: `${base}/portal.html?token=${n}`, expires_at: new Date(Date.now() + ms).toISOString() } });
+    const link = (/** @type {number} */ n, /** @type {number} */ ms) => ({ customer_portal: { url: `${base}/portal.html?token=${n}`, expires_at: new Date(Date.now() + ms).toISOString() } });
     const embed = embedPortal("#portal", link(0, 600), { refresh: async () => link(++calls, 600), refreshBeforeMs: 60000 });
     await new Promise((r) => setTimeout(r, 450));
     const afterFirst = { calls, src: embed.iframe.src };
@@ -240,11 +240,11 @@ test("refresh() takes a value, a promise or any thenable, and rejects when the c
   const result = await page.evaluate(async (base) => {
     // @ts-ignore
     const { embedPortal } = window.portal;
-    const link = (n) => ({ customer_portal: { url: `${base}/portal.html?token=${n}`, expires_at: new Date(Date.now() + 3_600_000).toISOString() } });
-    const outcome = async (refresh) => {
+    const link = (/** @type {number} */ n) => ({ customer_portal: { url: `${base}/portal.html?token=${n}`, expires_at: new Date(Date.now() + 3_600_000).toISOString() } });
+    const outcome = async (/** @type {() => unknown} */ refresh) => {
       const embed = embedPortal("#portal", link(0), { refresh });
       const settled = await Promise.race([
-        embed.refresh().then(() => `ok ${embed.iframe.src.split("token=")[1]}`, (e) => `rejected ${e?.message ?? e}`),
+        embed.refresh().then(() => `ok ${embed.iframe.src.split("token=")[1]}`, (/** @type {any} */ e) => `rejected ${e?.message ?? e}`),
         new Promise((r) => setTimeout(() => r("pending"), 1000)),
       ]);
       embed.destroy();
@@ -255,7 +255,7 @@ test("refresh() takes a value, a promise or any thenable, and rejects when the c
     return {
       value: await outcome(() => link(1)),
       promise: await outcome(async () => link(2)),
-      thenable: await outcome(() => ({ then: (resolve) => resolve(link(3)) })),
+      thenable: await outcome(() => ({ then: (/** @type {(value: unknown) => void} */ resolve) => resolve(link(3)) })),
       brokenThen: await outcome(() => brokenThen),
       rejecting: await outcome(() => Promise.reject(new Error("backend down"))),
     };

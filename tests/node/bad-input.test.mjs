@@ -166,7 +166,7 @@ test("objects with toJSON are refused where the request has a value, and submit 
   const reservations = [{ reservation_key: "r", starts_at: day }];
   const expected = ["customer_data.reservations[0].starts_at:invalid_type"];
   assert.deepEqual(codes(validate({ customer_data: { customer_key: "c", reservations } })), expected);
-  assert.throws(() => new PortalRequestBuilder("c").addReservation(reservations[0]).build(), (/** @type {any} */ e) =>
+  assert.throws(() => new PortalRequestBuilder("c").addReservation(/** @type {any} */ (reservations[0])).build(), (/** @type {any} */ e) =>
     e.issues.map((/** @type {any} */ i) => `${i.path}:${i.code}`).join() === expected.join());
   // The builder itself, and an object whose own toJSON rewrites it, at the root.
   const builder = new PortalRequestBuilder("c");

@@ -33,8 +33,8 @@ test("200: customer_portal, magic_link, ok, and a seam-request-id", async () => 
 });
 
 test("401 with Seam's error JSON for unknown keys, and for tokens without their workspace", async () => {
-  for (const headers of [{ authorization: "Bearer seam_nope" }, { authorization: "Bearer seam_at_local_token" }, { authorization: "Basic x" },
-    { authorization: "Bearer seam_at_local_token", "seam-workspace": "00000000-0000-4000-8000-000000000001" }]) {
+  for (const headers of /** @type {Record<string, string>[]} */ ([{ authorization: "Bearer seam_nope" }, { authorization: "Bearer seam_at_local_token" }, { authorization: "Basic x" },
+    { authorization: "Bearer seam_at_local_token", "seam-workspace": "00000000-0000-4000-8000-000000000001" }])) {
     const response = await post({}, headers);
     assert.equal(response.status, 401);
     const body = await response.json();
@@ -135,7 +135,7 @@ test("proxy mode: the server's key is added only for its own pages and allowedOr
   try {
     // Another site's page, with a JSON body or as a "simple" text/plain POST that skips CORS
     // preflight, and a DNS-rebinding page (another host name on the same port), a sandboxed one.
-    for (const [origin, type] of [["https://evil.example", undefined], ["https://evil.example", "text/plain"], [`http://evil.example:${port}`, undefined], ["null", undefined]]) {
+    for (const [origin, type] of /** @type {[string, string | undefined][]} */ ([["https://evil.example", undefined], ["https://evil.example", "text/plain"], [`http://evil.example:${port}`, undefined], ["null", undefined]])) {
       const response = await postFrom(origin, type);
       assert.equal(response.status, 403, origin);
       const answer = await response.json();

@@ -59,13 +59,13 @@ for (const [name, answers] of Object.entries(cases)) {
   });
 }
 
-for (const [name, answer] of [["validate", "ok"], ["validate, not plain data", "ok"], ["every function in turn", undefined]]) {
+for (const [name, answer] of /** @type {[string, string | undefined][]} */ ([["validate", "ok"], ["validate, not plain data", "ok"], ["every function in turn", undefined]])) {
   test(`${name}: thousands of calls that run out of stack in one process leave it working`, () => {
     const { outcomes, afterwards } = run(name, "1000", "500", "3000");
     assert.ok(outcomes[RAN_OUT] >= 3000, `${outcomes[RAN_OUT]} calls ran out of stack: more than the ~2 000 that used to break it`);
     for (const outcome of Object.keys(outcomes)) assert.ok(!outcome.includes("RuntimeError"), `${outcome}: ${outcomes[outcome]} calls`);
     assert.equal(typeof afterwards, "object", String(afterwards));
-    const { case: answered, ...others } = afterwards;
+    const { case: answered, ...others } = /** @type {Record<string, unknown>} */ (afterwards);
     if (answer) assert.equal(answered, answer);
     assert.deepEqual(others, { validate: "ok", validateJson: "ok", submit: "ok" });
   });

@@ -102,6 +102,7 @@ test("a console session token (the spec's console_session_with_workspace) sends 
   }
   // Before anything is sent: no workspace, a token of another kind, two credentials at once.
   received = [];
+  /** @type {Error} */
   let error = await rejection(submit(request(), { consoleSessionToken: "eySECRET", endpoint: server.url }), SeamInvalidOptionsError);
   assert.equal(error.message, "consoleSessionToken needs workspaceId (or SEAM_WORKSPACE_ID): a console session acts in one workspace");
   for (const [token, kind] of [["seam_at1_SECRET", "a personal access token"], ["seam_SECRET", "an API key"], ["seam_cst1_SECRET", "a client session token"], ["SECRET", undefined]]) {
@@ -176,6 +177,7 @@ test("wrong token kinds are refused before sending, without repeating the token"
 
 test("a credential or workspace id a header cannot carry is refused by name, before sending, without repeating it", async () => {
   for (const bad of ["\n", "\r\nx-injected: 1", "\0", "é"]) {
+    /** @type {Error} */
     let error = await rejection(submit(request(), options({ apiKey: `seam_SECRET${bad}` })), SeamInvalidTokenError);
     assert.match(error.message, /^apiKey holds characters an HTTP header cannot carry/);
     assert.ok(!error.message.includes("SECRET"));
@@ -393,8 +395,8 @@ test("a signal shared by more than 10 calls in flight raises no listener-leak wa
     assert.equal((await Promise.all(calls)).length, 20);
     await new Promise((resolve) => setImmediate(resolve));
     assert.deepEqual(warnings.map((w) => w.name), []);
-    const { getEventListeners } = await import("node:events");
-    assert.equal(getEventListeners(controller.signal, "abort").length, 0);
+    const { EventEmitter } = await import("node:events");
+    assert.equal(EventEmitter.getEventListeners(controller.signal, "abort").length, 0);
   } finally {
     process.off("warning", onWarning);
   }
@@ -552,7 +554,7 @@ test("the request and options are read during the call, and fetch is called befo
   assert.equal(received[0].body, sentText);
   assert.equal(received[0].headers.authorization, `Bearer ${API_KEY}`);
   // Failures found before sending are rejections too, never a throw out of the call.
-  const invalid = submit({ locale: "xx-XX" }, options());
+  const invalid = submit({ locale: /** @type {any} */ ("xx-XX") }, options());
   assert.ok(invalid instanceof Promise);
   await rejection(invalid, PortalValidationError);
   await rejection(submit(request(), { endpoint: "not a url" }), SeamInvalidOptionsError);
@@ -612,6 +614,7 @@ test("an endpoint fetch cannot send to is refused before anything is sent, witho
     assert.equal(called, false, endpoint);
   }
   // The endpoint resolved last is remembered, and a different one is used as soon as it is given.
+  /** @type {string[]} */
   const seen = [];
   /** @type {(url: string, init: RequestInit) => Promise<Response>} */
   const recorder = async (url, init) => { seen.push(url); return fetch(url.replace("http://other.example", server.url), init); };

@@ -159,6 +159,7 @@ export function body(r, schema) {
     applied.push("twoLandingPages");
   }
   if (r.chance(0.05)) {
+    /** @type {Record<string, boolean | string>} */
     const metadata = Object.fromEntries(Array.from({ length: r.pick([50, 51]) }, (_, i) => [`k${i}`, true]));
     metadata[r.pick(["é".repeat(40), "é".repeat(41), "😀".repeat(20), "😀".repeat(21)])] = "v";
     value.customer_data = { customer_key: "c1", reservations: [{ reservation_key: "r", custom_metadata: metadata }] };

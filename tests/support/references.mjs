@@ -4,8 +4,10 @@
 // - Seam's own request schema, the zod models of @seamapi/types@1.977.0.
 // A body is valid when both accept it.
 import { readFileSync } from "node:fs";
-import Ajv from "ajv";
-import addFormats from "ajv-formats";
+import { Ajv } from "ajv";
+// CommonJS: its module.exports is the plugin, and also has it as `default`, which is what its
+// types describe.
+import formats from "ajv-formats";
 import { z } from "zod";
 
 const specUrl = new URL("../../spec/create_portal.openapi.json", import.meta.url);
@@ -46,7 +48,7 @@ export function compileAjv() {
   // strict: false because the spec carries OpenAPI's `x-…` annotations; `nullable` is an
   // OpenAPI keyword ajv implements.
   const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
+  formats.default(ajv);
   return ajv.compile(toJsonSchema(requestSchema()));
 }
 
