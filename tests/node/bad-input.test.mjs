@@ -283,7 +283,7 @@ test("more than 1 000 000 errors or warnings: the first 1 000 000 are listed, th
   stillWorks();
 });
 
-test("more than 512 MiB of text, or of strings in a JS value, is refused without reading it all", () => {
+test("more than 512 MiB of text (as a string or as bytes), or of strings in a JS value, is refused without reading it all", () => {
   // 200 million CJK characters: 400 MB as a JS string, 600 MB as UTF-8. Three such strings in
   // a value ran Wasm out of its 4 GiB before, and Rust's allocator trapped; the text and the
   // JS value are now refused at 512 MiB, holding at most that (and 4 bytes) while reading, not
@@ -296,6 +296,11 @@ test("more than 512 MiB of text, or of strings in a JS value, is refused without
   const walked = /** @type {any} */ (validate({ customer_data: { customer_key: big.slice(0, 100_000_000), spaces: [{ space_key: big.slice(0, 100_000_000), name: "n" }] }, sent_at: new Date(0) }));
   assert.deepEqual(walked.issues, [{ path: "", code: "not_json", message: "the request is too large to send as JSON, and to validate: its strings take more than 512 MiB, or it holds more than 134 million values" }]);
   assert.ok(wasmMemoryBytes() - before < 540 * 2 ** 20, `Wasm memory grew by ${(wasmMemoryBytes() - before) / 2 ** 20} MiB`);
+  // As bytes: refused before any is copied into Wasm.
+  const held = wasmMemoryBytes();
+  const bytes = /** @type {any} */ (validateJson(Buffer.alloc(2 ** 29, 0x20)));
+  assert.deepEqual(bytes.issues, [{ path: "", code: "invalid_json", message: "the text is not valid JSON: it is larger than 512 MiB" }]);
+  assert.equal(wasmMemoryBytes(), held);
   // Under the limit, the same route validates.
   const half = /** @type {any} */ (validate({ customer_data: { customer_key: big.slice(0, 50_000_000) }, sent_at: new Date(0) }));
   assert.equal(half.ok, true);
