@@ -21,7 +21,7 @@
 // `queueMicrotask`. When that call threw, the mark stayed with no tick queued, and no future ran
 // again: every later `submit` hung. `guardImports` keeps the tick's callback when the call
 // throws, and the next call into Wasm with room queues it (a future in flight makes one as soon
-// as its promise settles).
+// as its promise settles). (The queue itself is made at start-up: `start` in src/bindings.)
 
 /** Free slots kept in wasm-bindgen's table of JS values after start-up and after each exception. */
 const SPARE = 1024;
@@ -100,7 +100,14 @@ function guard(exported, stackPointer, slots) {
     if ((state.cutShort || state.lostTicks.length > 0) && hasRoom()) {
       if (state.cutShort && slots) keepSpareSlots(slots);
       state.cutShort = false;
-      for (const tick of state.lostTicks.splice(0)) queueMicrotask(tick);
+      for (const tick of state.lostTicks.splice(0)) {
+        try {
+          queueMicrotask(tick);
+        } catch {
+          // Kept for the next call: this one is not to fail for it.
+          state.lostTicks.push(tick);
+        }
+      }
     }
     const saved = stackPointer.value;
     try {

@@ -43,6 +43,10 @@ use crate::validate::{self, Report, ValidationIssue};
 #[wasm_bindgen(start, skip_typescript)]
 fn start() {
     let _ = js_sys::global();
+    // js-sys's queue of futures (`submit`'s, embedPortal's refreshes), made at the first spawn: a
+    // first `submit` cut short while making it left it poisoned, and every later one trapped.
+    // Spawning nothing makes it now (and runs the nothing in a microtask).
+    wasm_bindgen_futures::spawn_local(async {});
     // Not the hash seed: it is drawn from `crypto.getRandomValues` at its first use, which a
     // call cut short retries, and a first read of `crypto` makes Node load its Web Crypto
     // (0.6-0.9 ms in Node 20), which need not be part of every start-up.
