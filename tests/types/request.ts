@@ -83,6 +83,12 @@ export async function useTheApi(response: CreatePortalResponse): Promise<string>
   }
   const fromText = validateJson("{}");
   void fromText.warnings;
+  // Or its UTF-8 bytes: what TextDecoder takes (Node's Buffer is a Uint8Array).
+  void validateJson(new TextEncoder().encode("{}"));
+  void validateJson(new ArrayBuffer(2));
+  void validateJson(new DataView(new ArrayBuffer(2)));
+  // @ts-expect-error: text or bytes only
+  void validateJson({ customer_data: {} });
 
   const reservation: Reservation = { reservation_key: "r" };
   const request: CreatePortalRequest = new PortalRequestBuilder("c")
