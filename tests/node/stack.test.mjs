@@ -14,7 +14,10 @@
 // promise (and fetch's) unraced: when the deadline fired they rejected with no handler, which
 // ends a Node process (every function in turn: 4 runs of 4, after two cases were added); they
 // now get a handler where they are made (pkg-template/attempt.js). A process that exits other
-// than cleanly fails the test.
+// than cleanly fails the test. Last, js-sys's queue of futures, which an exception in
+// `queueMicrotask` stopped for good (every later submit hung), or poisoned when it was being
+// made (every later submit trapped): the tests at the end make that call throw, as running out
+// of stack there would, and every case above ends by awaiting a submit.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { test } from "node:test";
