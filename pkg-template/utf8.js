@@ -39,7 +39,7 @@ export function decodeUtf8(value, maxBytes) {
   if (typeof value !== "object" || value === null) return undefined;
   // Views of any realm: `ArrayBuffer.isView` reads the internal slot.
   const view = ArrayBuffer.isView(value);
-  if (!view && !(value instanceof ArrayBuffer) && !hasBrand(value, ARRAY_BUFFER) && !hasBrand(value, SHARED_BUFFER)) return undefined;
+  if (!view && !isBuffer(value)) return undefined;
   /** @type {Uint8Array<ArrayBufferLike>} */
   let bytes = new Uint8Array(0);
   try {
@@ -68,6 +68,23 @@ export function decodeUtf8(value, maxBytes) {
 const brandOf = (type) => (type ? Object.getOwnPropertyDescriptor(type.prototype, "byteLength")?.get : undefined);
 const ARRAY_BUFFER = brandOf(globalThis.ArrayBuffer);
 const SHARED_BUFFER = brandOf(globalThis.SharedArrayBuffer);
+
+/**
+ * Whether `value` (an object) is an ArrayBuffer or a SharedArrayBuffer, of any realm. The brand
+ * checks decide, but throw on anything but their kind, and an exception costs microseconds: this
+ * realm's other objects are passed by first with `instanceof`, which reads no property (a proxy's
+ * `getPrototypeOf` trap may run, and throw: such a proxy is no buffer).
+ * @param {object} value
+ */
+function isBuffer(value) {
+  try {
+    const shared = globalThis.SharedArrayBuffer;
+    if (value instanceof Object && !(value instanceof ArrayBuffer) && !(shared !== undefined && value instanceof shared)) return false;
+  } catch {
+    return false;
+  }
+  return hasBrand(value, ARRAY_BUFFER) || hasBrand(value, SHARED_BUFFER);
+}
 
 /**
  * Whether `value` is a buffer of the kind `brand` checks.

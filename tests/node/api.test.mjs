@@ -130,6 +130,15 @@ test("validateJson takes the text's UTF-8 bytes too, and says where bytes are no
   // A UTF-8 byte order mark is named as in text; empty bytes are no JSON value.
   assert.match(notUtf8(Buffer.from("\ufeff{}")), /byte order mark/);
   assert.equal(notUtf8(new ArrayBuffer(0)), "the text is not valid JSON: unexpected end of text: expected a value (line 1, column 1)");
+  // Look-alikes are not bytes: an object claiming to be an ArrayBuffer, a proxy of one (whose
+  // traps may throw), named as what they are.
+  const fake = Object.create(ArrayBuffer.prototype);
+  const proxied = new Proxy(new ArrayBuffer(2), {});
+  const hostile = new Proxy(new ArrayBuffer(2), { getPrototypeOf() { throw new Error("trap"); } });
+  for (const lookAlike of [fake, proxied, hostile]) {
+    const result = validateJson(lookAlike);
+    assert.deepEqual(result.ok ? [] : result.issues.map((i) => i.code), ["invalid_type"]);
+  }
   // A detached buffer, and a view of one, hold no bytes (as TextDecoder reads them).
   const detached = new ArrayBuffer(8);
   const view = new Uint8Array(detached);
