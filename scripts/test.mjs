@@ -95,10 +95,16 @@ if (browser) {
 }
 installPackedPackage();
 results.push(await step("Node: the packed package (API, robustness, references)", process.execPath, ["--test", "tests/node/"]));
-results.push(await step("TypeScript: generated types, tsc --strict", process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tests/types"], process.env, { oneCheck: true }));
-results.push(await step("TypeScript: the package's JS for browsers and Node (snippets, loader, browser entry), --strict", process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tests/types/tsconfig.js.json"], process.env, { oneCheck: true }));
-results.push(await step("TypeScript: the JS that runs in Node (Node entry, command line, server, scripts, bench, tests), --strict with Node's types", process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tests/types/tsconfig.node.json"], process.env, { oneCheck: true }));
-results.push(await step("TypeScript: the demo's page script, --strict", process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tests/types/tsconfig.www.json"], process.env, { oneCheck: true }));
+// One tsc run per program: each has its own types (browser-only, Node, the demo's page).
+const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+for (const [what, project] of [
+  ["generated types, tsc --strict", "tests/types"],
+  ["the package's JS for browsers and Node (snippets, loader, browser entry), --strict", "tests/types/tsconfig.js.json"],
+  ["the JS that runs in Node (Node entry, command line, server, scripts, bench, tests), --strict with Node's types", "tests/types/tsconfig.node.json"],
+  ["the demo's page script, --strict", "tests/types/tsconfig.www.json"],
+]) {
+  results.push(await step(`TypeScript: ${what}`, process.execPath, [tsc, "-p", project], process.env, { oneCheck: true }));
+}
 if (browser) {
   results.push(await step("Browser: submit in headless Chromium", process.execPath, ["--test", "tests/browser/"]));
   results.push(await step("Packaging: ESM, CJS, TypeScript, Vite, plain page", process.execPath, ["--test", "tests/packaging/"]));
