@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use js_sys::{Function, Promise, Reflect};
 use serde::Deserialize;
@@ -44,8 +45,9 @@ pub struct EmbedOptions {
     #[serde(default)]
     #[tsify(optional)]
     pub refresh_before_ms: Option<f64>,
-    /// Called after each automatic refresh fails (the current link stays until it expires), and
-    /// when a refreshed link has already expired by this device's clock (it is shown, and
+    /// Called after each automatic refresh fails (the current link stays, and the refresh is
+    /// tried again half-way to its expiry, at least a second later, while it has not expired),
+    /// and when a refreshed link has already expired by this device's clock (it is shown, and
     /// automatic refresh stops rather than asking again at once).
     #[serde(default, with = "super::options::js_value")]
     #[tsify(optional, type = "(error: unknown) => void")]
@@ -60,6 +62,9 @@ pub struct EmbeddedPortal {
 
 struct State {
     iframe: HtmlIFrameElement,
+    // This portal's number, which the iframe keeps while it shows this portal (a later
+    // embedPortal in the same container takes it over).
+    number: u32,
     refresh: Option<Function>,
     on_refresh_error: Option<Function>,
     refresh_before_ms: f64,
@@ -67,21 +72,29 @@ struct State {
     timer: Option<JsValue>,
     // The scheduled callback, kept alive until it fires or is replaced.
     on_timer: Option<Closure<dyn FnMut()>>,
+    // Counts the refreshes scheduled, so that a timer that fired just before being replaced
+    // (its callback already queued) knows it is stale.
+    schedules: u32,
     destroyed: bool,
 }
 
+/// Numbers the portals embedded (see `State::number`).
+static PORTALS: AtomicU32 = AtomicU32::new(0);
+
 /// Shows a customer portal in `container` (an element or a CSS selector), in an iframe with
 /// Seam's recommended attributes (`allow="clipboard-write"`, a title, full width). Reuses the
-/// iframe a previous call put there. With a `refresh` option, the link is replaced before its
-/// `expires_at`.
+/// iframe a previous call put there, and stops that call's portal. With a `refresh` option,
+/// the link is replaced before its `expires_at`: the schedule keeps the portal alive without
+/// its handle, until `destroy()` or until the iframe is found out of the document when a
+/// refresh is due (`refresh()` starts it again).
 ///
 /// @throws {SeamInvalidOptionsError} no such container, a URL that is not `https:` (`http:` only on loopback), or an option of the wrong kind.
-#[wasm_bindgen(js_name = embedPortal)]
+#[wasm_bindgen(js_name = embedPortal, unchecked_return_type = "EmbeddedPortal")]
 pub fn embed_portal(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] container: JsValue,
     #[wasm_bindgen(js_name = portalOrUrl, unchecked_param_type = "CreatePortalResponse | CustomerPortal | string")] portal_or_url: JsValue,
     options: Option<Ts<EmbedOptions>>,
-) -> Result<EmbeddedPortal, JsValue> {
+) -> Result<JsValue, JsValue> {
     let options: EmbedOptions =
         super::options::read(&options.map_or(JsValue::UNDEFINED, |o| o.js_value())).map_err(|e| invalid(&e.message("embedPortal")))?;
     // Checked before the page is touched. A wrong value is refused rather than replaced by the
@@ -95,37 +108,29 @@ pub fn embed_portal(
     let on_refresh_error = callback(options.on_refresh_error, "onRefreshError")?;
     let container = find_container(&container)?;
     let (url, expires_at) = read_portal(&portal_or_url)?;
-    let document = container.owner_document().ok_or_else(|| invalid("the container is not in a document"))?;
-    let existing = container.query_selector("iframe[data-seam-portal]").ok().flatten();
-    let iframe: HtmlIFrameElement = match existing {
-        Some(frame) => frame.dyn_into().map_err(|_| invalid("the container's portal frame is not an iframe"))?,
-        None => {
-            let frame: HtmlIFrameElement = document.create_element("iframe")?.dyn_into()?;
-            frame.set_attribute("data-seam-portal", "")?;
-            container.append_child(&frame)?;
-            frame
-        }
-    };
-    iframe.set_attribute("allow", "clipboard-write")?;
-    iframe.set_title(options.title.as_deref().unwrap_or("Seam customer portal"));
-    let style = iframe.style();
-    style.set_property("width", "100%")?;
-    style.set_property("height", options.height.as_deref().unwrap_or("720px"))?;
-    style.set_property("border", "0")?;
-    style.set_property("display", "block")?;
-    iframe.set_src(&url);
+    let title = options.title.as_deref().unwrap_or("Seam customer portal");
+    let height = options.height.as_deref().unwrap_or("720px");
+    let number = PORTALS.fetch_add(1, Ordering::Relaxed);
+    let iframe = show_frame(&container, &url, title, height, number)?.ok_or_else(|| invalid("the container's portal frame is not an iframe"))?;
     let state = Rc::new(RefCell::new(State {
         iframe,
+        number,
         refresh,
         on_refresh_error,
         refresh_before_ms,
         expires_at,
         timer: None,
         on_timer: None,
+        schedules: 0,
         destroyed: false,
     }));
+    // The handle is made in JS before the refresh is scheduled. An exception there (the
+    // caller's deep recursion running out of stack) leaves Wasm at once: made after, as
+    // wasm-bindgen's glue makes a returned struct's, it left a portal that nobody held and
+    // that kept refreshing.
+    let handle = JsValue::from(EmbeddedPortal { state: state.clone() });
     schedule(&state, 0.0);
-    Ok(EmbeddedPortal { state })
+    Ok(handle)
 }
 
 #[wasm_bindgen]
@@ -142,7 +147,8 @@ impl EmbeddedPortal {
         self.state.borrow().expires_at.clone()
     }
 
-    /// Gets a new link from the `refresh` option now and shows it.
+    /// Gets a new link from the `refresh` option now and shows it (and schedules the next
+    /// automatic refresh).
     ///
     /// @throws {SeamInvalidOptionsError} no `refresh` option was given, or it gave an unsafe URL,
     /// or a link that has already expired by this device's clock (that link is shown, and not
@@ -153,30 +159,31 @@ impl EmbeddedPortal {
         future_to_promise(async move { refresh_now(&state).await.map(|_| JsValue::UNDEFINED) })
     }
 
-    /// Removes the iframe and stops any scheduled refresh.
+    /// Removes the iframe and stops any scheduled refresh. (Once a later `embedPortal` has
+    /// taken the iframe over, only stops this portal: the iframe is that one's.)
     pub fn destroy(&self) {
         let mut state = self.state.borrow_mut();
+        if !state.stopped() {
+            state.iframe.remove();
+        }
         state.destroyed = true;
         state.cancel_timer();
-        state.iframe.remove();
     }
 }
 
 impl State {
+    /// Destroyed, or its iframe taken over by a later `embedPortal`: its links are no longer
+    /// shown.
+    fn stopped(&self) -> bool {
+        self.destroyed || !shows_portal(&self.iframe, self.number)
+    }
+
     /// Stops the scheduled refresh, if any.
     fn cancel_timer(&mut self) {
         if let Some(timer) = self.timer.take() {
             clear_timeout(&timer);
         }
         self.on_timer = None;
-    }
-}
-
-impl Drop for State {
-    fn drop(&mut self) {
-        // The embed was garbage-collected without destroy(): the timer must not fire into a
-        // dropped closure.
-        self.cancel_timer();
     }
 }
 
@@ -191,7 +198,7 @@ async fn refresh_now(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
     let (url, expires_at) = read_portal(&result)?;
     {
         let mut s = state.borrow_mut();
-        if s.destroyed {
+        if s.stopped() {
             return Ok(());
         }
         s.iframe.set_src(&url);
@@ -230,21 +237,58 @@ fn schedule(state: &Rc<RefCell<State>>, min_delay_ms: f64) {
     let Some(remaining) = remaining_ms(s.expires_at.as_deref()) else { return };
     let lead = s.refresh_before_ms.min(remaining / 2.0);
     let delay = (remaining - lead).max(min_delay_ms);
-    let weak = Rc::downgrade(state);
-    let on_timer = Closure::<dyn FnMut()>::new(move || {
-        if let Some(state) = weak.upgrade() {
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Err(error) = refresh_now(&state).await {
-                    let handler = state.borrow().on_refresh_error.clone();
-                    if let Some(handler) = handler {
-                        let _ = handler.call1(&JsValue::UNDEFINED, &error);
-                    }
-                }
-            });
-        }
-    });
+    s.schedules = s.schedules.wrapping_add(1);
+    let scheduled = s.schedules;
+    // The callback holds the state, not a weak reference: the iframe stays on the page when
+    // the variable holding the handle goes out of scope, and its link must still be renewed
+    // (held weakly, the handle's garbage collection stopped the refreshes). The cycle ends
+    // when the timer fires, is replaced, or is cancelled.
+    let owner = state.clone();
+    let on_timer = Closure::<dyn FnMut()>::new(move || wasm_bindgen_futures::spawn_local(refresh_when_due(owner.clone(), scheduled)));
     s.timer = Some(set_timeout(on_timer.as_ref().unchecked_ref(), delay));
     s.on_timer = Some(on_timer);
+}
+
+/// The automatic refresh, when its timer fires.
+async fn refresh_when_due(state: Rc<RefCell<State>>, scheduled: u32) {
+    if take_due(&state, scheduled) {
+        let result = refresh_now(&state).await;
+        after_automatic_refresh(&state, result);
+    }
+}
+
+/// Whether the refresh that `scheduled` counts is still due, releasing its timer's callback
+/// (here, outside that callback's own call): not when the portal was destroyed or the refresh
+/// replaced since (both released it already), nor when the iframe is no longer in the document
+/// (the page removed it) or shows a later portal.
+#[inline(never)]
+fn take_due(state: &Rc<RefCell<State>>, scheduled: u32) -> bool {
+    let mut s = state.borrow_mut();
+    if s.destroyed || s.schedules != scheduled {
+        return false;
+    }
+    s.timer = None;
+    s.on_timer = None;
+    s.iframe.is_connected() && !s.stopped()
+}
+
+/// A failed automatic refresh goes to `onRefreshError`, and is tried again while the current
+/// link has not expired: half-way to its expiry, at least a second later.
+#[inline(never)]
+fn after_automatic_refresh(state: &Rc<RefCell<State>>, result: Result<(), JsValue>) {
+    let Err(error) = result else { return };
+    let (handler, retry) = {
+        let s = state.borrow();
+        let unexpired = remaining_ms(s.expires_at.as_deref()).is_some_and(|ms| ms > 0.0);
+        // Not when destroyed, or when a `refresh()` made meanwhile has scheduled the next.
+        (s.on_refresh_error.clone(), unexpired && !s.stopped() && s.timer.is_none())
+    };
+    if retry {
+        schedule(state, MIN_REFRESH_INTERVAL_MS);
+    }
+    if let Some(handler) = handler {
+        let _ = handler.call1(&JsValue::UNDEFINED, &error);
+    }
 }
 
 fn find_container(container: &JsValue) -> Result<Element, JsValue> {
@@ -255,13 +299,24 @@ fn find_container(container: &JsValue) -> Result<Element, JsValue> {
             .map_err(|_| invalid("the container selector is not valid CSS"))?
             .ok_or_else(|| invalid("no element matches the container selector"));
     }
-    let not_an_element = || invalid("the container must be an element or a CSS selector");
-    let element = container.clone().dyn_into::<Element>().map_err(|_| not_an_element())?;
-    // `instanceof` can be fooled (a proxy of an element, an object given Element's prototype),
-    // and web-sys's calls on such a value throw through the Wasm frames, which leaks what Rust
-    // holds (the options' strings). A real element is what Element's own getter accepts.
-    element.unchecked_ref::<ElementBrand>().tag_name().map_err(|_| not_an_element())?;
-    Ok(element)
+    // A real element is what Element's own getter accepts, of this document or of another
+    // (same-origin) one. Not `instanceof`: it can be fooled (a proxy of an element, an object
+    // given Element's prototype), and web-sys's calls on such a value throw through the Wasm
+    // frames, which leaks what Rust holds (the options' strings); and it refuses an element
+    // of another window.
+    container.unchecked_ref::<ElementBrand>().tag_name().map_err(|_| invalid("the container must be an element or a CSS selector"))?;
+    Ok(container.clone().unchecked_into())
+}
+
+#[wasm_bindgen(module = "/pkg-template/frame.js")]
+extern "C" {
+    /// Shows `url` in the container's portal iframe (reused, or made), with Seam's recommended
+    /// attributes; `None` when the element marked as that frame is not an HTML iframe.
+    #[wasm_bindgen(catch, js_name = showFrame)]
+    fn show_frame(container: &Element, url: &str, title: &str, height: &str, number: u32) -> Result<Option<HtmlIFrameElement>, JsValue>;
+    /// Whether `frame` still shows the portal `number` (no later embedPortal took it over).
+    #[wasm_bindgen(js_name = showsPortal)]
+    fn shows_portal(frame: &HtmlIFrameElement, number: u32) -> bool;
 }
 
 #[wasm_bindgen]

@@ -177,6 +177,199 @@ test("with a refresh callback, the link is replaced before it expires; destroy()
   assert.equal(result.attached, false);
 });
 
+test("a portal whose handle is dropped and collected keeps its link fresh; it stops once the iframe has left the page, and refresh() starts it again", async () => {
+  const base = page.url().replace(/\/index\.html$/, "");
+  await page.evaluate((base) => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    const container = document.createElement("div");
+    container.id = "dropped";
+    document.body.append(container);
+    // @ts-ignore
+    const seen = (window.dropped = { calls: 0 });
+    const link = (/** @type {number} */ n) => ({ customer_portal: { url: `${base}/portal.html?token=${n}`, expires_at: new Date(Date.now() + 3000).toISOString() } });
+    // No variable keeps the handle: only the page (its iframe) and the schedule hold the portal.
+    embedPortal(container, link(0), { refresh: async () => link(++seen.calls) });
+  }, base);
+  // Collected, and its finalizer run, long before the refresh is due (at 1.5 s): held weakly,
+  // as it was, the schedule stopped with the handle.
+  const cdp = await page.context().newCDPSession(page);
+  for (let i = 0; i < 3; i++) {
+    await cdp.send("HeapProfiler.collectGarbage");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await cdp.detach();
+  const result = await page.evaluate(async (base) => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    // @ts-ignore
+    const seen = window.dropped;
+    const frame = /** @type {HTMLIFrameElement} */ (document.querySelector("#dropped iframe"));
+    await new Promise((r) => setTimeout(r, 1700));
+    const dropped = { calls: seen.calls, src: frame.src.split("token=")[1] };
+    document.getElementById("dropped")?.remove();
+    // Removed from the page: its next refresh (1.5 s after the last) finds it gone.
+    await new Promise((r) => setTimeout(r, 1500));
+    const removedCalls = seen.calls;
+    // Kept by the page elsewhere (say, a cached view) and shown again: refresh() by hand
+    // renews it and schedules the next.
+    const container = document.createElement("div");
+    document.body.append(container);
+    let calls = 0;
+    const link = (/** @type {number} */ n) => ({ customer_portal: { url: `${base}/portal.html?token=kept${n}`, expires_at: new Date(Date.now() + 1000).toISOString() } });
+    const kept = embedPortal(container, link(0), { refresh: async () => link(++calls) });
+    kept.iframe.remove();
+    await new Promise((r) => setTimeout(r, 700));
+    const detachedCalls = calls;
+    container.append(kept.iframe);
+    await kept.refresh();
+    // The next is half-way through the new link's life, but a second after the last at least.
+    await new Promise((r) => setTimeout(r, 1400));
+    const afterShownAgain = calls;
+    kept.destroy();
+    container.remove();
+    return { dropped, removedCalls, detachedCalls, afterShownAgain, src: kept.iframe.src.split("token=")[1] };
+  }, base);
+  assert.equal(result.dropped.calls, 1, "refreshed after its handle was collected");
+  assert.equal(result.dropped.src, "1");
+  assert.equal(result.removedCalls, 1, "not refreshed once its iframe left the page");
+  assert.equal(result.detachedCalls, 0, "not refreshed while its iframe is out of the page");
+  assert.equal(result.afterShownAgain, 2, "refresh() by hand, then the schedule again");
+  assert.equal(result.src, "kept2");
+});
+
+test("a later embedPortal in the same container takes the iframe over: the earlier portal stops, and its destroy() leaves the iframe", async () => {
+  const result = await page.evaluate(async (base) => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    const container = document.createElement("div");
+    document.body.append(container);
+    let calls = 0;
+    const first = embedPortal(container, { customer_portal: { url: `${base}/portal.html?token=first`, expires_at: new Date(Date.now() + 600).toISOString() } }, {
+      refresh: async () => ({ customer_portal: { url: `${base}/portal.html?token=first${++calls}`, expires_at: new Date(Date.now() + 600).toISOString() } }),
+    });
+    const second = embedPortal(container, `${base}/portal.html?token=second`);
+    await new Promise((r) => setTimeout(r, 600));
+    const scheduled = { calls, src: second.iframe.src.split("token=")[1] };
+    // By hand, the earlier portal's callback runs, but its link is not shown.
+    await first.refresh();
+    first.destroy();
+    const afterFirst = { calls, src: second.iframe.src.split("token=")[1], attached: second.iframe.isConnected, same: first.iframe === second.iframe };
+    second.destroy();
+    const removed = !second.iframe.isConnected;
+    container.remove();
+    return { scheduled, afterFirst, removed };
+  }, page.url().replace(/\/index\.html$/, ""));
+  assert.deepEqual(result.scheduled, { calls: 0, src: "second" }, "the first portal's schedule did not put its link back");
+  assert.deepEqual(result.afterFirst, { calls: 1, src: "second", attached: true, same: true });
+  assert.equal(result.removed, true, "the portal that shows the iframe removes it");
+});
+
+test("a failed automatic refresh is reported and tried again while the link lasts, not after", async () => {
+  const result = await page.evaluate(async (base) => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    const portal = (/** @type {(n: number) => Promise<unknown>} */ answer, /** @type {number} */ lifeMs) => {
+      const container = document.createElement("div");
+      document.body.append(container);
+      /** @type {{ calls: number, errors: string[] }} */
+      const seen = { calls: 0, errors: [] };
+      const embed = embedPortal(container, { customer_portal: { url: `${base}/portal.html?token=0`, expires_at: new Date(Date.now() + lifeMs).toISOString() } }, {
+        refresh: () => answer(++seen.calls),
+        onRefreshError: (/** @type {any} */ e) => seen.errors.push(e.message),
+      });
+      return { seen, embed, container };
+    };
+    const link = (/** @type {number} */ n) => ({ customer_portal: { url: `${base}/portal.html?token=${n}`, expires_at: new Date(Date.now() + 60_000).toISOString() } });
+    // Due at 1.2 s (half-way), fails; tried again half-way to the expiry (1.8 s), but no
+    // sooner than a second later: at 2.2 s, before the link expires at 2.4 s.
+    const flaky = portal(async (n) => { if (n === 1) throw new Error("backend down"); return link(n); }, 2400);
+    // Due at 0.6 s, fails; tried again at 1.6 s (a second later), fails; the link expired at
+    // 1.2 s, so not again.
+    const down = portal(async () => { throw new Error("backend down"); }, 1200);
+    await new Promise((r) => setTimeout(r, 1400));
+    const early = { flaky: flaky.seen.calls, down: down.seen.calls };
+    await new Promise((r) => setTimeout(r, 1600));
+    const late = { flaky: { ...flaky.seen, src: flaky.embed.iframe.src.split("token=")[1] }, down: down.seen };
+    for (const { embed, container } of [flaky, down]) {
+      embed.destroy();
+      container.remove();
+    }
+    return { early, late };
+  }, page.url().replace(/\/index\.html$/, ""));
+  assert.deepEqual(result.early, { flaky: 1, down: 1 }, "each failed once, its next try not yet due");
+  assert.deepEqual(result.late.flaky, { calls: 2, errors: ["backend down"], src: "2" }, "tried again, and the new link shown");
+  assert.deepEqual(result.late.down, { calls: 2, errors: ["backend down", "backend down"] }, "not tried once the link has expired");
+});
+
+test("an embedPortal cut short while its handle is made (the stack running out) schedules nothing, and the next works", async () => {
+  const result = await page.evaluate(async (base) => {
+    // @ts-ignore
+    const { embedPortal, EmbeddedPortal } = window.portal;
+    const container = document.createElement("div");
+    document.body.append(container);
+    let calls = 0;
+    const link = () => ({ customer_portal: { url: `${base}/portal.html?token=${calls}`, expires_at: new Date(Date.now() + 400).toISOString() } });
+    const options = { refresh: async () => (calls++, link()) };
+    // wasm-bindgen's glue registers each handle for finalization as it makes it: the stack
+    // running out there is an exception at the last step of the call. (Its closures are
+    // registered too: those calls go through.)
+    const register = FinalizationRegistry.prototype.register;
+    FinalizationRegistry.prototype.register = function (/** @type {object} */ target, /** @type {unknown} */ held, /** @type {object} */ token) {
+      if (target instanceof EmbeddedPortal) throw new RangeError("Maximum call stack size exceeded");
+      return register.call(this, target, held, token);
+    };
+    let thrown;
+    try {
+      embedPortal(container, link(), options);
+    } catch (e) {
+      thrown = e instanceof RangeError;
+    } finally {
+      FinalizationRegistry.prototype.register = register;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    const cutShortCalls = calls;
+    const embed = embedPortal(container, link(), options);
+    await new Promise((r) => setTimeout(r, 350));
+    embed.destroy();
+    container.remove();
+    return { thrown, cutShortCalls, calls };
+  }, page.url().replace(/\/index\.html$/, ""));
+  assert.equal(result.thrown, true);
+  assert.equal(result.cutShortCalls, 0, "the portal nobody holds is not refreshed");
+  assert.equal(result.calls, 1, "a later portal refreshes");
+});
+
+test("a container in another document of the page gets its iframe there; an element named iframe that is not one is refused", async () => {
+  const result = await page.evaluate(async (base) => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    const host = document.createElement("iframe");
+    document.body.append(host);
+    const inner = /** @type {Document} */ (host.contentDocument);
+    const container = inner.body.appendChild(inner.createElement("div"));
+    const embed = embedPortal(container, `${base}/portal.html?token=inner`);
+    const frame = embed.iframe;
+    const other = { inInner: frame.ownerDocument === inner, src: frame.src.split("token=")[1] };
+    embed.destroy();
+    host.remove();
+    const svgHolder = document.createElement("div");
+    const fake = document.createElementNS("http://www.w3.org/2000/svg", "iframe");
+    fake.setAttribute("data-seam-portal", "");
+    svgHolder.append(fake);
+    let refused;
+    try {
+      embedPortal(svgHolder, `${base}/portal.html`);
+    } catch (e) {
+      // @ts-ignore
+      refused = `${e.name}: ${e.message}`;
+    }
+    return { other, refused };
+  }, page.url().replace(/\/index\.html$/, ""));
+  assert.deepEqual(result.other, { inInner: true, src: "inner" });
+  assert.equal(result.refused, "SeamInvalidOptionsError: the container's portal frame is not an iframe");
+});
+
 test("a link that lives longer than a timer's 32-bit limit (about 24.8 days) is not refreshed at once", async () => {
   const calls = await page.evaluate(async (base) => {
     // @ts-ignore

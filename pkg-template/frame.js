@@ -1,0 +1,58 @@
+// @ts-check
+// A wasm-bindgen snippet: the iframe embedPortal shows a portal in, set up in one call. Made
+// from Rust through web-sys it took a call across the boundary per attribute and style (each
+// passing its strings), and 1.4 KiB of the module; the checks stay in Rust (the container's
+// brand, the URL, the options), which calls this only once they have passed.
+
+/**
+ * Which portal each iframe shows: the number Rust gave the latest embedPortal call that showed
+ * it. A later call in the same container takes the iframe over, and the earlier portal stops
+ * (its scheduled refresh would otherwise put its own link back).
+ * @type {WeakMap<Element, number>}
+ */
+const owners = new WeakMap();
+
+/**
+ * Shows `url` in the portal iframe of `container`: the one a previous call put there, else a
+ * new one, with Seam's recommended attributes (`allow="clipboard-write"`, a title, full width).
+ * @param {Element} container an element (Rust has checked its brand)
+ * @param {string} url checked by Rust
+ * @param {string} title
+ * @param {string} height a CSS height
+ * @param {number} owner the portal's number, for `showsPortal`
+ * @returns {HTMLIFrameElement | undefined} the iframe; `undefined` when the element marked as
+ *   the portal's frame is not an iframe (an SVG element of that name)
+ */
+export function showFrame(container, url, title, height, owner) {
+  let frame = container.querySelector("iframe[data-seam-portal]");
+  if (!frame) {
+    // An HTML iframe in any document (an XML document's createElement makes an element of no
+    // namespace).
+    frame = container.ownerDocument.createElementNS("http://www.w3.org/1999/xhtml", "iframe");
+    frame.setAttribute("data-seam-portal", "");
+    container.appendChild(frame);
+  }
+  // By namespace, not `instanceof`: a container in another same-origin document makes its
+  // iframe in that document's realm.
+  if (frame.namespaceURI !== "http://www.w3.org/1999/xhtml") return undefined;
+  const iframe = /** @type {HTMLIFrameElement} */ (frame);
+  iframe.setAttribute("allow", "clipboard-write");
+  iframe.title = title;
+  const style = iframe.style;
+  style.width = "100%";
+  style.height = height;
+  style.border = "0";
+  style.display = "block";
+  iframe.src = url;
+  owners.set(iframe, owner);
+  return iframe;
+}
+
+/**
+ * Whether `frame` still shows the portal numbered `owner` (no later embedPortal took it over).
+ * @param {Element} frame
+ * @param {number} owner
+ */
+export function showsPortal(frame, owner) {
+  return owners.get(frame) === owner;
+}
