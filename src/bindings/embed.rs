@@ -148,7 +148,7 @@ impl EmbeddedPortal {
     }
 
     /// Gets a new link from the `refresh` option now and shows it (and schedules the next
-    /// automatic refresh).
+    /// automatic refresh). Does nothing once the portal is destroyed or its iframe taken over.
     ///
     /// @throws {SeamInvalidOptionsError} no `refresh` option was given, or it gave an unsafe URL,
     /// or a link that has already expired by this device's clock (that link is shown, and not
@@ -188,7 +188,14 @@ impl State {
 }
 
 async fn refresh_now(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
-    let callback = state.borrow().refresh.clone().ok_or_else(|| invalid("embedPortal was given no refresh option"))?;
+    let callback = {
+        let s = state.borrow();
+        // A link nobody would see: the backend is not asked for one (it may cost a portal).
+        if s.stopped() {
+            return Ok(());
+        }
+        s.refresh.clone().ok_or_else(|| invalid("embedPortal was given no refresh option"))?
+    };
     let result = callback.call0(&JsValue::UNDEFINED)?;
     // Settled through Promise.race rather than by calling the result's `then` from here:
     // race adopts any thenable, and turns a `then` (or `constructor`) that throws into a

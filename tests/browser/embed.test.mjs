@@ -167,13 +167,16 @@ test("with a refresh callback, the link is replaced before it expires; destroy()
     const manual = { calls, src: embed.iframe.src };
     embed.destroy();
     await new Promise((r) => setTimeout(r, 700));
-    return { afterFirst, manual, finalCalls: calls, attached: embed.iframe.isConnected };
+    // By hand after destroy(): resolves, and asks the backend for nothing.
+    const afterDestroy = await embed.refresh().then(() => "resolved");
+    return { afterFirst, manual, finalCalls: calls, attached: embed.iframe.isConnected, afterDestroy };
   }, page.url().replace(/\/index\.html$/, ""));
   assert.equal(result.afterFirst.calls, 1, "refreshed half-way through a short life");
   assert.match(result.afterFirst.src, /token=1$/);
   assert.equal(result.manual.calls, 2);
   assert.match(result.manual.src, /token=2$/);
-  assert.equal(result.finalCalls, 2, "no refresh after destroy()");
+  assert.equal(result.finalCalls, 2, "no refresh after destroy(), automatic or by hand");
+  assert.equal(result.afterDestroy, "resolved");
   assert.equal(result.attached, false);
 });
 
@@ -251,7 +254,7 @@ test("a later embedPortal in the same container takes the iframe over: the earli
     const second = embedPortal(container, `${base}/portal.html?token=second`);
     await new Promise((r) => setTimeout(r, 600));
     const scheduled = { calls, src: second.iframe.src.split("token=")[1] };
-    // By hand, the earlier portal's callback runs, but its link is not shown.
+    // By hand, the earlier portal asks its backend for nothing (a link nobody would see).
     await first.refresh();
     first.destroy();
     const afterFirst = { calls, src: second.iframe.src.split("token=")[1], attached: second.iframe.isConnected, same: first.iframe === second.iframe };
@@ -261,7 +264,7 @@ test("a later embedPortal in the same container takes the iframe over: the earli
     return { scheduled, afterFirst, removed };
   }, page.url().replace(/\/index\.html$/, ""));
   assert.deepEqual(result.scheduled, { calls: 0, src: "second" }, "the first portal's schedule did not put its link back");
-  assert.deepEqual(result.afterFirst, { calls: 1, src: "second", attached: true, same: true });
+  assert.deepEqual(result.afterFirst, { calls: 0, src: "second", attached: true, same: true });
   assert.equal(result.removed, true, "the portal that shows the iframe removes it");
 });
 
