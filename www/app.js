@@ -171,7 +171,12 @@ async function create() {
     embedded?.destroy();
     embedded = embedPortal("#portal", response, {
       title: `Customer portal of ${request.customer_data.customer_key}`,
-      refresh: () => submit(request, { endpoint: location.origin }),
+      // A renewed link, automatic or asked for, replaces the page's note of when it expires.
+      refresh: async () => {
+        const next = await submit(request, { endpoint: location.origin });
+        showExpiry(next.customer_portal.expires_at);
+        return next;
+      },
       onRefreshError: (error) => showError(error),
     });
     embedded.iframe.dataset.testid = "portal-frame";
@@ -185,7 +190,6 @@ async function renew() {
   if (!current) return;
   await busy(newLinkButton, "Getting a new link…", async () => {
     await current.refresh();
-    showExpiry();
   });
 }
 
@@ -205,8 +209,8 @@ async function busy(button, label, work) {
   }
 }
 
-function showExpiry() {
-  const expires = embedded?.expiresAt;
+/** @param {string | undefined} expires when the link shown expires */
+function showExpiry(expires = embedded?.expiresAt) {
   if (!expires) return;
   const minutes = Math.round((Date.parse(expires) - Date.now()) / 60000);
   $("portal-expiry").textContent = `This link expires at ${new Date(expires).toLocaleString()} (in about ${minutes} minute${minutes === 1 ? "" : "s"}); it is renewed before then.`;

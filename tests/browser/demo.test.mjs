@@ -102,6 +102,29 @@ test("a valid request creates a portal: the iframe shows the returned URL, its p
   assert.deepEqual(consoleErrors, []);
 });
 
+test("an automatic renewal shows the new link and updates the note of when it expires", async () => {
+  // A page of its own, its clock faked so that an hour passes at once (the local server's links
+  // live an hour, and are renewed a minute before they expire).
+  const clocked = await browser.newPage();
+  await clocked.clock.install();
+  await clocked.goto(`${base}/`);
+  await clocked.waitForFunction(() => document.querySelector("[data-testid=verdict]")?.textContent?.startsWith("Valid"));
+  const ours = (/** @type {string} */ id) => clocked.locator(`[data-testid=${id}]`);
+  await ours("create-portal").click();
+  await ours("portal-frame").waitFor();
+  const first = { src: await ours("portal-frame").getAttribute("src"), note: String(await ours("portal-expiry").textContent()) };
+  const renewed = clocked.waitForResponse((r) => r.url().endsWith("/customers/create_portal"));
+  await clocked.clock.fastForward("59:30");
+  await renewed;
+  await clocked.waitForFunction((old) => document.querySelector("[data-testid=portal-frame]")?.getAttribute("src") !== old, first.src);
+  // The renewed link expires an hour after the server made it (the real clock), half a minute
+  // after the page's clock: the note says so, where it said an hour.
+  await clocked.waitForFunction((old) => document.querySelector("[data-testid=portal-expiry]")?.textContent !== old, first.note);
+  assert.match(first.note, /\(in about 60 minutes\)/);
+  assert.match(String(await ours("portal-expiry").textContent()), /\(in about [01] minutes?\)/);
+  await clocked.close();
+});
+
 test("401 and 400 answers are shown as readable errors, and focused", async () => {
   await fault({ status: 401, body: { error: { type: "unauthorized", message: "Unauthorized" }, ok: false } });
   await testid("create-portal").click();
