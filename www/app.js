@@ -57,6 +57,8 @@ const errorBox = $("error");
 
 /** @type {import("/pkg/index.js").EmbeddedPortal | undefined} */
 let embedded;
+/** Updates the note of when the link expires, once a minute (made with the first portal). @type {ReturnType<typeof setInterval> | undefined} */
+let expiryTicker;
 /** @type {any} */
 let lastValid;
 
@@ -182,6 +184,8 @@ async function create() {
     embedded.iframe.dataset.testid = "portal-frame";
     newLinkButton.hidden = false;
     showExpiry();
+    // The note counts down in minutes.
+    expiryTicker ??= setInterval(() => showExpiry(), 60_000);
   });
 }
 
