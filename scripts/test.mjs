@@ -7,7 +7,7 @@
 //   4. TypeScript: the generated types, with tsc --strict; and every JS file, as its // @ts-check
 //      asks: the package's JS that runs in browsers too and the demo's page without Node's types,
 //      all that runs in Node (the Node entry, command, server, scripts, bench, tests) with them
-//   5. the packed package in headless Chromium: submit's browser paths
+//   5. the packed package in headless Chromium: submit's browser paths, embedPortal, the demo
 //   6. packaging: the tarball in ESM, CJS, TypeScript, Vite and plain-page consumers
 //   7. fuzzing: a short run of every fuzz target (SKIP_FUZZ=1 skips it)
 //   8. the benchmark, with a short time budget: that every measurement still runs (its figures
@@ -106,7 +106,7 @@ for (const [what, project] of [
   results.push(await step(`TypeScript: ${what}`, process.execPath, [tsc, "-p", project], process.env, { oneCheck: true }));
 }
 if (browser) {
-  results.push(await step("Browser: submit in headless Chromium", process.execPath, ["--test", "tests/browser/"]));
+  results.push(await step("Browser: submit, embedPortal and the demo in headless Chromium", process.execPath, ["--test", "tests/browser/"]));
   results.push(await step("Packaging: ESM, CJS, TypeScript, Vite, plain page", process.execPath, ["--test", "tests/packaging/"]));
 }
 
