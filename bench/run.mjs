@@ -218,11 +218,13 @@ for (const [label, bytes] of SIZES) {
 // The target's "(validate + serialise)" read literally: submit's serialisation (faithfulJson)
 // and the validation of its text (validateJson's route, as submit's), without reading options,
 // headers, the timer or fetch's init. Timed apart from the table above, in alternation with
-// JSON.stringify (its 1 MB texts' garbage, interleaved with submit's blocks, would move them).
+// JSON.stringify (interleaved with submit's blocks, its large texts' garbage could move theirs).
 console.log("\n| body | validate + serialise alone (submit's faithfulJson, then its text validated) | JSON.stringify | alone / stringify |");
 console.log("|---|---|---|---|");
 for (const [label, bytes] of SIZES) {
   const body = bodyOfSize(bytes);
+  // A body faithfulJson refused would time a one-issue answer instead.
+  if (typeof faithfulJson(body) !== "string" || !validateJson(faithfulJson(body)).ok) throw new Error(`the ${label} body is not plain, valid data`);
   const t = medians({ stringify: () => JSON.stringify(body), alone: () => validateJson(faithfulJson(body)) });
   console.log(`| ${label} | ${ms(t.alone)} ms | ${ms(t.stringify)} ms | ${ratio(t.alone, t.stringify)} |`);
 }
