@@ -6,8 +6,8 @@
 // serialised to be sent), JSON.parse of its text, ajv compiled from the spec (it validates an
 // already-parsed object) and Seam's zod models; with ratios; validate(object) of the same body
 // with a Date beside its fields, and with an array that has toJSON there (not plain data);
-// submit's work before fetch, and its validation and serialisation alone; cold start; memory;
-// and the shipped .wasm's size.
+// submit's work before fetch, and its validation and serialisation alone; validateJson on
+// bytes; cold start; memory; and the shipped .wasm's size.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -227,6 +227,18 @@ for (const [label, bytes] of SIZES) {
   if (typeof faithfulJson(body) !== "string" || !validateJson(faithfulJson(body)).ok) throw new Error(`the ${label} body is not plain, valid data`);
   const t = medians({ stringify: () => JSON.stringify(body), alone: () => validateJson(faithfulJson(body)) });
   console.log(`| ${label} | ${ms(t.alone)} ms | ${ms(t.stringify)} ms | ${ratio(t.alone, t.stringify)} |`);
+}
+// validateJson on a body's bytes (a Buffer, as a server receives one), against the same text as
+// a string, and against the route a server takes without this package: decode the bytes,
+// JSON.parse, ajv.
+console.log("\n| body | validateJson(bytes) | validateJson(text) | bytes / text | decode, JSON.parse, ajv | bytes / that |");
+console.log("|---|---|---|---|---|---|");
+for (const [label, bytes] of SIZES) {
+  const text = JSON.stringify(bodyOfSize(bytes));
+  const buffer = Buffer.from(text);
+  if (!validateJson(buffer).ok) throw new Error(`the ${label} body is not valid as bytes`);
+  const t = medians({ bytes: () => validateJson(buffer), text: () => validateJson(text), js: () => ajv(JSON.parse(buffer.toString())) });
+  console.log(`| ${label} | ${ms(t.bytes)} ms | ${ms(t.text)} ms | ${ratio(t.bytes, t.text)} | ${ms(t.js)} ms | ${ratio(t.bytes, t.js)} |`);
 }
 // What fetch itself does first with submit's url and init, for each attempt (not part of "until
 // fetch"): a Request with its headers, body and abort signal, for the smallest body.

@@ -23,10 +23,10 @@ extern "C" {
     fn written(this: &Encoded) -> u32;
     #[wasm_bindgen(js_name = encodeInto)]
     fn encode_into(memory: &JsValue, text: &JsString, from: u32, ptr: u32, capacity: u32) -> Encoded;
-    /// For an ArrayBuffer or a view of one: its bytes as UTF-8 text (a string), or, when they
-    /// are not UTF-8 or are more than `max_bytes`, the bytes (a Uint8Array).
-    #[wasm_bindgen(js_name = decodeUtf8)]
-    pub fn decode_utf8(value: &JsValue, max_bytes: usize) -> Option<JsValue>;
+    /// For an ArrayBuffer, shared or not, or a view of one, of any realm: its bytes (a view of
+    /// them, not a copy).
+    #[wasm_bindgen(js_name = bytesOf)]
+    pub fn bytes_of(value: &JsValue) -> Option<js_sys::Uint8Array>;
 }
 
 /// A string longer than the caller takes, in UTF-8 bytes.

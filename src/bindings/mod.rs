@@ -68,6 +68,8 @@ extern "C" {
     /// (`None`: none). Throws only when the stack runs out.
     #[wasm_bindgen(js_name = validationResult)]
     fn validation_result(value: &JsValue, issues: Option<&str>, warnings: Option<&str>) -> JsValue;
+    /// A valid result whose `value` is JSON.parse of `text` (a string, or UTF-8 bytes) when
+    /// first read.
     #[wasm_bindgen(js_name = validParsedOnFirstRead)]
     fn valid_parsed_on_first_read(text: &JsValue, warnings: JsValue) -> JsValue;
 
@@ -291,35 +293,36 @@ pub fn validate(#[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue
 /// bytes that are not UTF-8, are one `invalid_json` issue saying where.
 #[wasm_bindgen(js_name = validateJson, unchecked_return_type = "ValidationResult")]
 pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string | ArrayBuffer | ArrayBufferView")] json: JsValue) -> JsValue {
-    // Bytes are decoded in JS (natively; `value` then parses that text, which the caller cannot
-    // change afterwards); those that are not UTF-8 come back as bytes for the report to say where.
-    let (json, bytes) = match js_text::decode_utf8(&json, validate::json::MAX_LEN) {
-        Some(text) if text.is_string() => (text, false),
-        Some(bytes) => (bytes, true),
-        None => (json, false),
-    };
-    let report = match json_text(&json, bytes) {
-        Ok(text) => validate::validate_json(&text),
-        Err(report) => report,
+    let (report, text) = match js_text::bytes_of(&json) {
+        Some(bytes) => validate_json_bytes(&bytes),
+        None => (validate_json_string(&json), json),
     };
     if !report.is_valid() {
         return result(report, || JsValue::UNDEFINED);
     }
-    // `value` is JSON.parse of the caller's own string, run when it is first read: parsing
-    // costs as much as validating, and many callers only want the verdict.
-    valid_parsed_on_first_read(&json, issues_to_js(&report.warnings))
+    // `value` is JSON.parse of that text, run when it is first read: parsing costs as much as
+    // validating, and many callers only want the verdict.
+    valid_parsed_on_first_read(&text, issues_to_js(&report.warnings))
 }
 
-/// The text `validateJson` validates, as UTF-8: `json` itself when it is a string; else the
-/// report saying why there is none (`bytes`: `json` is the bytes `decodeUtf8` gave back).
-fn json_text(json: &JsValue, bytes: bool) -> Result<String, Report> {
-    if bytes {
-        let bytes: &js_sys::Uint8Array = json.unchecked_ref();
-        return Err(if bytes.length() as usize > validate::json::MAX_LEN { validate::text_too_large() } else { validate::not_utf8(&bytes.to_vec()) });
+/// Validates JSON text given as bytes, copied into Wasm and checked to be UTF-8 there; with a
+/// copy of them for `value` when valid (the caller may change theirs afterwards).
+fn validate_json_bytes(bytes: &js_sys::Uint8Array) -> (Report, JsValue) {
+    if bytes.length() as usize > validate::json::MAX_LEN {
+        return (validate::text_too_large(), JsValue::UNDEFINED);
     }
+    let copy = bytes.to_vec();
+    let report = validate::validate_json_bytes(&copy);
+    let text = if report.is_valid() { js_sys::Uint8Array::from(copy.as_slice()).into() } else { JsValue::UNDEFINED };
+    (report, text)
+}
+
+/// Validates what `validateJson` was given when it is not bytes: JSON text, or else one
+/// `invalid_type` issue naming what it is instead.
+fn validate_json_string(json: &JsValue) -> Report {
     match js_text::read_string(json, validate::json::MAX_LEN) {
-        Some(Ok(text)) => Ok(text),
-        Some(Err(js_text::TooLarge)) => Err(validate::text_too_large()),
+        Some(Ok(text)) => validate::validate_json(&text),
+        Some(Err(js_text::TooLarge)) => validate::text_too_large(),
         None => {
             // Named as the validator names kinds; an object's or array's items are not read.
             let kind = loose_json_tape(json, true).and_then(|parts| read_tape(&parts, |tape| validate::Node::kind(&tape.root())).ok());
@@ -334,7 +337,7 @@ fn json_text(json: &JsValue, bytes: bool) -> Result<String, Report> {
                 code: validate::IssueCode::InvalidType,
                 message: format!("validateJson takes JSON text (a string, or its UTF-8 bytes), got {kind}"),
             };
-            Err(Report { issues: vec![issue], warnings: Vec::new() })
+            Report { issues: vec![issue], warnings: Vec::new() }
         }
     }
 }

@@ -144,19 +144,13 @@ fn not_json(error: SyntaxError) -> Report {
     root_issue(IssueCode::InvalidJson, &format!("the text is not valid JSON: {error}"))
 }
 
-/// Validates JSON text given as bytes, which must be UTF-8.
+/// Validates JSON text given as bytes, which must be UTF-8: bytes that are not are one
+/// `invalid_json` issue saying where the first byte is that is not.
 pub fn validate_json_bytes(bytes: &[u8]) -> Report {
     match core::str::from_utf8(bytes) {
         Ok(text) => validate_json(text),
-        Err(_) => not_utf8(bytes),
+        Err(e) => not_json(json::not_utf8(bytes, e.valid_up_to())),
     }
-}
-
-/// The report for bytes that are not UTF-8: one `invalid_json` issue saying where the first
-/// byte is that is not.
-pub fn not_utf8(bytes: &[u8]) -> Report {
-    let valid = core::str::from_utf8(bytes).err().map_or(bytes.len(), |e| e.valid_up_to());
-    not_json(json::not_utf8(bytes, valid))
 }
 
 /// The report for JSON text of more than [`json::MAX_LEN`] bytes, for callers that find that

@@ -64,7 +64,6 @@ fn bytes_are_validated_as_utf8_text() {
     assert_eq!(report.issues.len(), 1);
     assert_eq!((report.issues[0].path.as_str(), report.issues[0].code), ("", InvalidJson));
     assert_eq!(report.issues[0].message, "the text is not valid JSON: it is not UTF-8 (saved as Windows-1252 or Latin-1?) (line 1, column 40)");
-    assert_eq!(not_utf8(latin1), report);
 }
 
 #[test]

@@ -1,6 +1,6 @@
 // @ts-check
 // submit() in headless Chromium, through the packed package: the browser paths (and
-// validateJson's bytes, which a browser's TextDecoder decodes).
+// validateJson's bytes, which a browser's TextDecoder decodes when `value` is read).
 import assert from "node:assert/strict";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -77,9 +77,13 @@ test("validateJson takes bytes in the browser too: a fetched body's ArrayBuffer,
     const fetched = await new Response(text).arrayBuffer();
     const latin1 = Uint8Array.from('{"customer_data": {"customer_key": "café"}}', (c) => c.charCodeAt(0));
     const message = (/** @type {any} */ r) => (r.ok ? r.value.customer_data.customer_key : r.issues[0].message);
-    return [validateJson(fetched), validateJson(new TextEncoder().encode(text)), validateJson(latin1)].map(message);
+    // `value` is parsed when read, from the bytes as they were validated, not as they are now.
+    const mutable = new TextEncoder().encode(text);
+    const changed = validateJson(mutable);
+    mutable.fill(32);
+    return [validateJson(fetched), validateJson(new TextEncoder().encode(text)), changed, validateJson(latin1)].map(message);
   });
-  assert.deepEqual(results, ["café 😀", "café 😀", "the text is not valid JSON: it is not UTF-8 (saved as Windows-1252 or Latin-1?) (line 1, column 40)"]);
+  assert.deepEqual(results, ["café 😀", "café 😀", "café 😀", "the text is not valid JSON: it is not UTF-8 (saved as Windows-1252 or Latin-1?) (line 1, column 40)"]);
 });
 
 test("a submit whose queueMicrotask throws (as when the stack runs out there) rejects, and later calls still settle", async () => {
