@@ -95,6 +95,9 @@ const manifest = JSON.parse(readFileSync(join(template, "package.json"), "utf8")
 manifest.version = cargoVersion;
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 cpSync(join(root, "README.md"), join(pkg, "README.md"));
+// The README links to these (performance, robustness, architecture): packed beside it, so that
+// the links work where the package is read (node_modules, a package browser).
+cpSync(join(root, "docs"), join(pkg, "docs"), { recursive: true });
 
 const size = statSync(join(pkg, "wasm", `${crateName}_bg.wasm`)).size;
 console.log(`built pkg/ (${crateName}_bg.wasm: ${(size / 1024).toFixed(1)} KiB)`);

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, posix } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { startStaticServer } from "../../server/static.mjs";
@@ -46,6 +46,23 @@ test("the tarball holds what the package needs, and nothing else", () => {
   assert.ok(listing.includes("package/wasm/seam_portal_bg.wasm"));
   assert.equal(listing.filter((f) => f.endsWith(".wasm")).length, 1, "one .wasm");
   assert.ok(!listing.some((f) => f.includes("node-entry") || f.endsWith(".rs")), listing.join(", "));
+});
+
+test("every relative link in the packed README and docs names a file the tarball holds", () => {
+  const listing = new Set(execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).split("\n").filter(Boolean));
+  const pages = [...listing].filter((f) => f.endsWith(".md"));
+  assert.ok(pages.includes("package/README.md") && pages.includes("package/docs/performance.md"), pages.join(", "));
+  let links = 0;
+  for (const page of pages) {
+    const text = execFileSync("tar", ["xzOf", tarball, page], { encoding: "utf8" });
+    for (const [, target] of text.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)) {
+      if (/^[a-z]+:/.test(target)) continue;
+      links++;
+      const resolved = posix.normalize(posix.join(posix.dirname(page), target));
+      assert.ok(listing.has(resolved), `${page} links to ${target}, which the tarball does not hold`);
+    }
+  }
+  assert.ok(links >= 5, `only ${links} relative links found: the pattern no longer matches`);
 });
 
 test("Node ESM: import", () => {
