@@ -276,7 +276,7 @@ fn take_due(state: &Rc<RefCell<State>>, scheduled: u32) -> bool {
     }
     s.timer = None;
     s.on_timer = None;
-    s.iframe.is_connected() && !s.stopped()
+    s.iframe.is_connected() && shows_portal(&s.iframe, s.number)
 }
 
 /// A failed automatic refresh goes to `onRefreshError`, and is tried again while the current
