@@ -8,7 +8,7 @@
 //      asks: the package's JS that runs in browsers too and the demo's page without Node's types,
 //      all that runs in Node (the Node entry, command, server, scripts, bench, tests) with them
 //   5. the packed package in headless Chromium: submit's browser paths, embedPortal, the demo
-//   6. packaging: the tarball in ESM, CJS, TypeScript, Vite and plain-page consumers
+//   6. packaging: the tarball in ESM, CJS, TypeScript, Vite, webpack and plain-page consumers
 //   7. fuzzing: a short run of every fuzz target (SKIP_FUZZ=1 skips it)
 //   8. the benchmark, with a short time budget: that every measurement still runs (its figures
 //      are not checked: speed lives in `npm run bench`, never in a test)
@@ -107,7 +107,7 @@ for (const [what, project] of [
 }
 if (browser) {
   results.push(await step("Browser: submit, embedPortal and the demo in headless Chromium", process.execPath, ["--test", "tests/browser/"]));
-  results.push(await step("Packaging: ESM, CJS, TypeScript, Vite, plain page", process.execPath, ["--test", "tests/packaging/"]));
+  results.push(await step("Packaging: ESM, CJS, TypeScript, Vite, webpack, plain page", process.execPath, ["--test", "tests/packaging/"]));
 }
 
 if (process.env.SKIP_FUZZ !== "1") {

@@ -1,6 +1,6 @@
 // @ts-check
 // Packs the package (`npm pack`) and installs the tarball into scratch consumers, the way users
-// get it: Node ESM, Node CJS, both in one process, TypeScript (ESM and CJS), a Vite build,
+// get it: Node ESM, Node CJS, both in one process, TypeScript (ESM and CJS), Vite and webpack builds,
 // and a plain `<script type="module">` page in headless Chromium.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -136,6 +136,34 @@ test("Vite: a build emits one .wasm, and the page works in Chromium", async () =
   const browser = await launch();
   try {
     const { page, errors } = await openPage(browser, `${server.url}/`);
+    await page.waitForFunction(() => document.body.dataset.result, null, { timeout: 15000 });
+    assert.equal(await page.evaluate(() => document.body.dataset.result), "[true,false]");
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test("webpack: a build emits one .wasm, and the page works in Chromium", async () => {
+  const dir = consumer("consumer-webpack", {
+    "index.html": `<!doctype html><title>webpack</title><link rel="icon" href="data:,"><script src="./dist/main.js"></script>`,
+    "main.js": `
+      import init, { validate } from "seam-portal";
+      await init();
+      document.body.dataset.result = JSON.stringify([validate({ customer_data: { customer_key: "c" } }).ok, validate({ locale: 1 }).ok]);`,
+  });
+  // webpack's own handling of \`new URL("./x.wasm", import.meta.url)\` (an asset), and of top-level
+  // await; no configuration beyond the entry and the mode. In a child process, as for Vite.
+  const build = `require(${JSON.stringify(join(root, "node_modules", "webpack"))})({ mode: "production", context: process.cwd(), entry: "./main.js", output: { path: process.cwd() + "/dist", filename: "main.js" } },
+    (error, stats) => { if (error || stats.hasErrors() || stats.hasWarnings()) { console.error(error ?? stats.toString("errors-warnings")); process.exit(1); } });`;
+  execFileSync(process.execPath, ["-e", build], { cwd: dir, stdio: "inherit" });
+  const emitted = readdirSync(join(dir, "dist"));
+  assert.equal(emitted.filter((f) => f.endsWith(".wasm")).length, 1, emitted.join(", "));
+  const server = await startStaticServer({ "/": dir });
+  const browser = await launch();
+  try {
+    const { page, errors } = await openPage(browser, `${server.url}/index.html`);
     await page.waitForFunction(() => document.body.dataset.result, null, { timeout: 15000 });
     assert.equal(await page.evaluate(() => document.body.dataset.result), "[true,false]");
     assert.deepEqual(errors, []);
