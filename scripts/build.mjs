@@ -38,7 +38,7 @@ rmSync(join(pkg, "wasm", `${crateName}.js`));
 
 await optimise(join(pkg, "wasm", `${crateName}_bg.wasm`));
 
-for (const file of ["index.js", "index.d.ts", "cli.mjs", "errors.d.ts", "setup.js", "instance.js", "node-entry.js"]) {
+for (const file of ["index.js", "index.d.ts", "cli.mjs", "errors.d.ts", "setup.js", "instance.js", "node-entry.js", "bundled.js"]) {
   cpSync(join(template, file), join(pkg, file));
 }
 
@@ -66,8 +66,20 @@ writeFileSync(join(pkg, "node.mjs"), `// @ts-check
 ${generated}: Node's \`import\` entry. It is the very module \`require\`
 // loads, so one process has one Wasm instance.
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { bundledWithout } from "./bundled.js";
 
-const node = createRequire(import.meta.url)("./node.cjs");
+/** @type {any} */
+let node;
+try {
+  node = createRequire(import.meta.url)("./node.cjs");
+} catch (error) {
+  // Not found, or no URL to look beside (a CommonJS bundle has no import.meta.url).
+  const code = /** @type {{ code?: unknown }} */ (error)?.code;
+  if (code !== "MODULE_NOT_FOUND" && code !== "ERR_INVALID_ARG_VALUE") throw error;
+  const where = import.meta.url ? fileURLToPath(new URL("./node.cjs", import.meta.url)) : "./node.cjs (this bundle has no import.meta.url to look beside)";
+  throw bundledWithout("its Node code (node.cjs)", where, error);
+}
 export const { ${[...rustNames, ...errorNames, "init"].join(", ")} } = node;
 export default node.default;
 `);

@@ -1,9 +1,9 @@
 // @ts-check
 // Packs the package (`npm pack`) and installs the tarball into scratch consumers, the way users
-// get it: Node ESM, Node CJS, both in one process, TypeScript (ESM and CJS), Vite and webpack builds,
-// and a plain `<script type="module">` page in headless Chromium.
+// get it: Node ESM, Node CJS, both in one process, bundled for Node, TypeScript (ESM and CJS), Vite
+// and webpack builds, and a plain `<script type="module">` page in headless Chromium.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, posix } from "node:path";
@@ -91,6 +91,37 @@ test("Node: import and require in one process load one Wasm instance", () => {
       console.log(esm.validate === cjs.validate && esm.PortalValidationError === cjs.PortalValidationError);`,
   });
   assert.equal(node(dir, "index.js"), "true");
+});
+
+test("bundled for Node (esbuild): a clear error saying what is missing and how to bundle; kept external, it works", () => {
+  const dir = consumer("consumer-node-bundle", {
+    "main.mjs": `import { validate } from "seam-portal"; console.log(validate({ customer_data: { customer_key: "c" } }).ok);`,
+    "main.cjs": `const { validate } = require("seam-portal"); console.log(validate({ customer_data: { customer_key: "c" } }).ok);`,
+  });
+  const esbuild = join(root, "node_modules", ".bin", "esbuild");
+  const bundle = (/** @type {string} */ entry, /** @type {string} */ out, /** @type {string[]} */ flags = []) => {
+    execFileSync(esbuild, [entry, "--bundle", "--platform=node", `--outfile=${out}`, "--log-level=error", ...flags], { cwd: dir });
+    return spawnSync(process.execPath, [out], { cwd: dir, encoding: "utf8" });
+  };
+  // The package's code moved into out/, without node.cjs (the ESM entry's) or the .wasm (the
+  // CommonJS entry's, which esbuild follows): each says what it cannot find, and where.
+  const cases = /** @type {[string, string, string[], RegExp][]} */ ([
+    ["main.mjs", "out/esm.mjs", ["--format=esm"], /cannot find its Node code \(node\.cjs\) at .*out\/node\.cjs\./],
+    ["main.mjs", "out/esm.cjs", ["--format=cjs"], /cannot find its Node code \(node\.cjs\) at \.\/node\.cjs \(this bundle has no import\.meta\.url/],
+    ["main.cjs", "out/require.cjs", ["--format=cjs"], /cannot find its WebAssembly module at .*out\/wasm\/seam_portal_bg\.wasm\./],
+  ]);
+  for (const [entry, out, flags, missing] of cases) {
+    const run = bundle(entry, out, flags);
+    assert.notEqual(run.status, 0, `${out} ran`);
+    assert.match(run.stderr, missing, out);
+    assert.match(run.stderr, /keep seam-portal external \(esbuild: --packages=external or --external:seam-portal; webpack: externals\)/, out);
+  }
+  // As the error says: the package left to node_modules.
+  for (const format of ["esm", "cjs"]) {
+    const run = bundle("main.mjs", `external.${format === "esm" ? "mjs" : "cjs"}`, [`--format=${format}`, "--packages=external"]);
+    assert.equal(run.stderr, "");
+    assert.equal(run.stdout.trim(), "true");
+  }
 });
 
 test("TypeScript: ESM and CJS consumers type-check with moduleResolution nodenext", () => {
