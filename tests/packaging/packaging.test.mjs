@@ -151,22 +151,23 @@ test("TypeScript: every resolution mode finds declarations of the module kind it
   assert.deepEqual(kinds, { node10: "index.d.ts", "node16-cjs": "node.d.cts", "node16-esm": "index.d.ts", bundler: "index.d.ts" });
 });
 
-test("Vite: a build emits one .wasm, and the page works in Chromium", async () => {
-  const dir = consumer("consumer-vite", {
-    "index.html": `<!doctype html><title>vite</title><link rel="icon" href="data:,"><script type="module" src="./main.js"></script>`,
-    "main.js": `
-      import init, { validate } from "seam-portal";
-      await init();
-      document.body.dataset.result = JSON.stringify([validate({ customer_data: { customer_key: "c" } }).ok, validate({ locale: 1 }).ok]);`,
-  });
-  // In a child process: Vite's esbuild service would otherwise keep this one alive.
-  execFileSync(process.execPath, [join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn", "--target", "es2022"], { cwd: dir, stdio: "inherit" });
-  const assets = readdirSync(join(dir, "dist", "assets"));
-  assert.equal(assets.filter((f) => f.endsWith(".wasm")).length, 1, assets.join(", "));
-  const server = await startStaticServer({ "/": join(dir, "dist") });
+/** A bundled app's code: the package imported by name, initialised, and used. */
+const bundledApp = `
+  import init, { validate } from "seam-portal";
+  await init();
+  document.body.dataset.result = JSON.stringify([validate({ customer_data: { customer_key: "c" } }).ok, validate({ locale: 1 }).ok]);`;
+
+/**
+ * Serves `folder` and opens `path` in Chromium: the bundled app ran, validated, and nothing
+ * failed on the page (the .wasm fetched from where the bundler put it).
+ * @param {string} folder
+ * @param {string} path
+ */
+async function assertBundledAppWorks(folder, path) {
+  const server = await startStaticServer({ "/": folder });
   const browser = await launch();
   try {
-    const { page, errors } = await openPage(browser, `${server.url}/`);
+    const { page, errors } = await openPage(browser, `${server.url}${path}`);
     await page.waitForFunction(() => document.body.dataset.result, null, { timeout: 15000 });
     assert.equal(await page.evaluate(() => document.body.dataset.result), "[true,false]");
     assert.deepEqual(errors, []);
@@ -174,15 +175,24 @@ test("Vite: a build emits one .wasm, and the page works in Chromium", async () =
     await browser.close();
     await server.close();
   }
+}
+
+test("Vite: a build emits one .wasm, and the page works in Chromium", async () => {
+  const dir = consumer("consumer-vite", {
+    "index.html": `<!doctype html><title>vite</title><link rel="icon" href="data:,"><script type="module" src="./main.js"></script>`,
+    "main.js": bundledApp,
+  });
+  // In a child process: Vite's esbuild service would otherwise keep this one alive.
+  execFileSync(process.execPath, [join(root, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn", "--target", "es2022"], { cwd: dir, stdio: "inherit" });
+  const assets = readdirSync(join(dir, "dist", "assets"));
+  assert.equal(assets.filter((f) => f.endsWith(".wasm")).length, 1, assets.join(", "));
+  await assertBundledAppWorks(join(dir, "dist"), "/");
 });
 
 test("webpack: a build emits one .wasm, and the page works in Chromium", async () => {
   const dir = consumer("consumer-webpack", {
     "index.html": `<!doctype html><title>webpack</title><link rel="icon" href="data:,"><script src="./dist/main.js"></script>`,
-    "main.js": `
-      import init, { validate } from "seam-portal";
-      await init();
-      document.body.dataset.result = JSON.stringify([validate({ customer_data: { customer_key: "c" } }).ok, validate({ locale: 1 }).ok]);`,
+    "main.js": bundledApp,
   });
   // webpack's own handling of \`new URL("./x.wasm", import.meta.url)\` (an asset), and of top-level
   // await; no configuration beyond the entry and the mode. In a child process, as for Vite.
@@ -191,17 +201,7 @@ test("webpack: a build emits one .wasm, and the page works in Chromium", async (
   execFileSync(process.execPath, ["-e", build], { cwd: dir, stdio: "inherit" });
   const emitted = readdirSync(join(dir, "dist"));
   assert.equal(emitted.filter((f) => f.endsWith(".wasm")).length, 1, emitted.join(", "));
-  const server = await startStaticServer({ "/": dir });
-  const browser = await launch();
-  try {
-    const { page, errors } = await openPage(browser, `${server.url}/index.html`);
-    await page.waitForFunction(() => document.body.dataset.result, null, { timeout: 15000 });
-    assert.equal(await page.evaluate(() => document.body.dataset.result), "[true,false]");
-    assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  await assertBundledAppWorks(dir, "/index.html");
 });
 
 test("A plain <script type=module> page: init() once, and a clear error before it", async () => {
