@@ -21,13 +21,20 @@ enum Segment {
 }
 
 /// The walk's state: where it is and what it found.
-#[derive(Default)]
 pub struct Checker {
     /// Where the walk is, e.g. `customer_data`, `spaces`, 2 for `customer_data.spaces[2]`.
     path: Vec<Segment>,
     /// The text of the `Segment::Key`s in `path`, one after another.
     keys: String,
     report: Report,
+}
+
+impl Default for Checker {
+    fn default() -> Self {
+        // Room for the schema's depth (a feature's fields are six deep) and a few more, so that
+        // small requests, the common case, never grow it.
+        Checker { path: Vec::with_capacity(16), keys: String::new(), report: Report::default() }
+    }
 }
 
 impl Checker {
@@ -583,4 +590,58 @@ pub fn push_json_string(out: &mut String, s: &str) {
 
 fn list_quoted(items: &[&str]) -> String {
     items.iter().map(|s| quote(s)).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::schema::{Ty, REQUEST};
+    use super::*;
+
+    /// Every shape the request's schema reaches.
+    fn shapes(shape: &'static Shape, out: &mut Vec<&'static Shape>) {
+        if out.iter().any(|s| std::ptr::eq(*s, shape)) {
+            return;
+        }
+        out.push(shape);
+        for field in shape.fields {
+            let mut ty = &field.ty;
+            while let Ty::Nullable(inner) = ty {
+                ty = inner;
+            }
+            if let Ty::Object(inner) | Ty::List(inner) = ty {
+                shapes(inner, out);
+            }
+        }
+    }
+
+    #[test]
+    fn every_field_is_found_by_its_name_and_by_nothing_else() {
+        let mut all = Vec::new();
+        shapes(&REQUEST, &mut all);
+        assert!(all.len() > 20, "{} shapes", all.len());
+        for shape in all {
+            for (i, field) in shape.fields.iter().enumerate() {
+                for from in [0, i, i + 1, shape.fields.len()] {
+                    assert_eq!(find_field(shape, field.name, from), Some(i), "{} in {}", field.name, shape.what);
+                }
+                // Names that share its length and first byte, or miss it by a byte at either
+                // end or in the middle, or by case.
+                let name = field.name.as_bytes();
+                let mut near: Vec<Vec<u8>> = vec![name[..name.len() - 1].to_vec(), [name, b"_"].concat(), [b"_", name].concat(), name.to_ascii_uppercase()];
+                for at in [0, name.len() / 2, name.len() - 1] {
+                    let mut changed = name.to_vec();
+                    changed[at] ^= 1;
+                    near.push(changed);
+                }
+                for other in near {
+                    let other = String::from_utf8(other).unwrap();
+                    if shape.fields.iter().all(|f| f.name != other) {
+                        assert_eq!(find_field(shape, &other, 0), None, "{other:?} in {}", shape.what);
+                    }
+                }
+            }
+            assert_eq!(find_field(shape, "", 0), None);
+            assert_eq!(find_field(shape, &"x".repeat(300), 0), None);
+        }
+    }
 }

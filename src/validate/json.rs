@@ -146,7 +146,8 @@ impl<'a> Tape<'a> {
             // growing copies the tape and for a moment needs its old and new copies both: the
             // 10 MB body peaked at 2.5x its size in Wasm memory with room for one in 16.
             tape: Tape { text, entries: Vec::with_capacity(text.len() / 8 + 4), unescaped: Vec::new(), numbers: Vec::new(), lone: Vec::new(), loose: false },
-            open: Vec::new(),
+            // The schema's depth, and more: a request's nesting grows it only when deeper.
+            open: Vec::with_capacity(16),
         };
         match parser.document() {
             Ok(()) => Ok(parser.tape),

@@ -30,7 +30,9 @@ const ACCESS_GRANTS: &[&str] = &["reservations", "bookings", "access_grants"];
 /// every entry to find those fields again cost a fifth of validating (measured in V8).
 pub struct Resources<T> {
     /// What each list gave, by index in `RESOURCE_LISTS`; `None` for a list that was not sent.
-    lists: Vec<Option<ListFound<T>>>,
+    /// (An array, not a `Vec`: no allocation for a request, and none again for each
+    /// `customer_data`.)
+    lists: [Option<ListFound<T>>; RESOURCE_LISTS.len()],
     /// The list entry the walk is about to check, set by the list's walk and taken by
     /// `Checker::object` for that entry alone: which fields to note, and the entry's index.
     pub entering: Option<(Roles, usize)>,
@@ -51,7 +53,7 @@ struct ListFound<T> {
 
 impl<T> Default for Resources<T> {
     fn default() -> Self {
-        Resources { lists: RESOURCE_LISTS.iter().map(|_| None).collect(), entering: None }
+        Resources { lists: std::array::from_fn(|_| None), entering: None }
     }
 }
 
@@ -128,20 +130,71 @@ pub struct Roles {
     ends_at: Option<usize>,
 }
 
+/// Each resource list's roles, by index in `RESOURCE_LISTS`, found when compiling: finding the
+/// fields by name each time a list began cost more than the rest of a small request's lint.
+static ROLES: [Roles; RESOURCE_LISTS.len()] = {
+    let mut roles = [Roles { list: 0, key: None, parent_site: None, starts_at: None, ends_at: None }; RESOURCE_LISTS.len()];
+    let mut list = 0;
+    while list < roles.len() {
+        let resource = &RESOURCE_LISTS[list];
+        let grant = listed(ACCESS_GRANTS, resource.list);
+        roles[list] = Roles {
+            list,
+            key: field_index(resource.shape, resource.key),
+            parent_site: if listed(WITH_PARENT_SITE, resource.list) { field_index(resource.shape, "parent_site_key") } else { None },
+            starts_at: if grant { field_index(resource.shape, "starts_at") } else { None },
+            ends_at: if grant { field_index(resource.shape, "ends_at") } else { None },
+        };
+        list += 1;
+    }
+    roles
+};
+
+/// `a == b`, when compiling.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether `names` holds `name`, when compiling.
+const fn listed(names: &[&str], name: &str) -> bool {
+    let mut i = 0;
+    while i < names.len() {
+        if same(names[i], name) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The index of `shape`'s field `name`, when compiling.
+const fn field_index(shape: &Shape, name: &str) -> Option<usize> {
+    let mut i = 0;
+    while i < shape.fields.len() {
+        if same(shape.fields[i].name, name) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
 impl Roles {
     /// The roles in the entries of a list of `shape`s, when that is one of the resource lists.
     pub fn of(shape: &Shape) -> Option<Roles> {
         let list = RESOURCE_LISTS.iter().position(|l| std::ptr::eq(l.shape, shape))?;
-        let resource = &RESOURCE_LISTS[list];
-        let field = |name: &str| shape.fields.iter().position(|f| f.name == name);
-        let grant = ACCESS_GRANTS.contains(&resource.list);
-        Some(Roles {
-            list,
-            key: field(resource.key),
-            parent_site: WITH_PARENT_SITE.contains(&resource.list).then(|| field("parent_site_key")).flatten(),
-            starts_at: grant.then(|| field("starts_at")).flatten(),
-            ends_at: grant.then(|| field("ends_at")).flatten(),
-        })
+        Some(ROLES[list])
     }
 
     /// Notes the value of the entry's field `i`, if the lint needs it. A later duplicate key
