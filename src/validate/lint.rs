@@ -61,7 +61,10 @@ impl<T: Borrow<str> + Hash + Eq> Resources<T> {
     /// A `customer_data` value begins: what an earlier one gave is forgotten, as the last of
     /// duplicate keys wins (JSON text only).
     pub fn reset(&mut self) {
-        *self = Resources::default();
+        // Nothing to forget for the first (and almost always only) one.
+        if self.lists.iter().any(Option::is_some) {
+            *self = Resources::default();
+        }
     }
 
     /// A resource list begins, with about `size` entries. Forgets what an earlier list under
