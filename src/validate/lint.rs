@@ -141,13 +141,19 @@ static ROLES: [Roles; RESOURCE_LISTS.len()] = {
     while list < roles.len() {
         let resource = &RESOURCE_LISTS[list];
         let grant = listed(ACCESS_GRANTS, resource.list);
+        let with_site = listed(WITH_PARENT_SITE, resource.list);
         roles[list] = Roles {
             list,
             key: field_index(resource.shape, resource.key),
-            parent_site: if listed(WITH_PARENT_SITE, resource.list) { field_index(resource.shape, "parent_site_key") } else { None },
+            parent_site: if with_site { field_index(resource.shape, "parent_site_key") } else { None },
             starts_at: if grant { field_index(resource.shape, "starts_at") } else { None },
             ends_at: if grant { field_index(resource.shape, "ends_at") } else { None },
         };
+        // The schema's tables and these lists cannot drift apart unnoticed: it would not compile.
+        let found = &roles[list];
+        assert!(found.key.is_some(), "a resource list's entries have its key field");
+        assert!(!with_site || found.parent_site.is_some(), "a list in WITH_PARENT_SITE has parent_site_key");
+        assert!(!grant || (found.starts_at.is_some() && found.ends_at.is_some()), "a list in ACCESS_GRANTS has starts_at and ends_at");
         list += 1;
     }
     roles
