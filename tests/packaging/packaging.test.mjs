@@ -93,7 +93,7 @@ test("Node: import and require in one process load one Wasm instance", () => {
   assert.equal(node(dir, "index.js"), "true");
 });
 
-test("bundled for Node (esbuild): a clear error saying what is missing and how to bundle; kept external, it works", () => {
+test("bundled for Node (esbuild, webpack): a clear error saying what is missing and how to bundle; kept external, it works", () => {
   const dir = consumer("consumer-node-bundle", {
     "main.mjs": `import { validate } from "seam-portal"; console.log(validate({ customer_data: { customer_key: "c" } }).ok);`,
     "main.cjs": `const { validate } = require("seam-portal"); console.log(validate({ customer_data: { customer_key: "c" } }).ok);`,
@@ -122,6 +122,21 @@ test("bundled for Node (esbuild): a clear error saying what is missing and how t
     assert.equal(run.stderr, "");
     assert.equal(run.stdout.trim(), "true");
   }
+  // webpack's node target follows node.mjs's createRequire into node.cjs, and leaves the .wasm
+  // behind; with the package in `externals`, it loads it from node_modules.
+  const webpack = (/** @type {string} */ out, /** @type {boolean} */ external) => {
+    const config = { mode: "production", target: "node", context: dir, entry: "./main.mjs", output: { path: join(dir, out), filename: "main.js" },
+      externals: external ? { "seam-portal": "commonjs seam-portal" } : {} };
+    execFileSync(process.execPath, ["-e", `require(${JSON.stringify(join(root, "node_modules", "webpack"))})(${JSON.stringify(config)},
+      (error, stats) => { if (error || stats.hasErrors()) { console.error(error ?? stats.toString("errors-only")); process.exit(1); } });`], { cwd: dir, stdio: "inherit" });
+    return spawnSync(process.execPath, [join(out, "main.js")], { cwd: dir, encoding: "utf8" });
+  };
+  const bundled = webpack("webpack-bundled", false);
+  assert.notEqual(bundled.status, 0);
+  assert.match(bundled.stderr, /cannot find its WebAssembly module at .*webpack-bundled\/wasm\/seam_portal_bg\.wasm\..*keep seam-portal external/);
+  const kept = webpack("webpack-external", true);
+  assert.equal(kept.stderr, "");
+  assert.equal(kept.stdout.trim(), "true");
 });
 
 test("TypeScript: ESM and CJS consumers type-check with moduleResolution nodenext", () => {
