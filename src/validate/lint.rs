@@ -159,27 +159,11 @@ static ROLES: [Roles; RESOURCE_LISTS.len()] = {
     roles
 };
 
-/// `a == b`, when compiling.
-const fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 /// Whether `names` holds `name`, when compiling.
 const fn listed(names: &[&str], name: &str) -> bool {
     let mut i = 0;
     while i < names.len() {
-        if same(names[i], name) {
+        if text::same_bytes(names[i].as_bytes(), name.as_bytes()) {
             return true;
         }
         i += 1;
@@ -191,7 +175,7 @@ const fn listed(names: &[&str], name: &str) -> bool {
 const fn field_index(shape: &Shape, name: &str) -> Option<usize> {
     let mut i = 0;
     while i < shape.fields.len() {
-        if same(shape.fields[i].name, name) {
+        if text::same_bytes(shape.fields[i].name.as_bytes(), name.as_bytes()) {
             return Some(i);
         }
         i += 1;

@@ -14,10 +14,22 @@ pub struct Lengths {
 /// Whether two byte strings are equal. Slices' `==` calls `memcmp`, which in Wasm is a call to a
 /// byte loop of its own: 6% of validating the benchmark's 1 MB body in V8's profile, for keys
 /// of a few bytes. This loop stays inline in the key lookups. (Comparing eight bytes at a time
-/// measured no faster on these keys, and is larger.)
+/// measured no faster on these keys, and is larger.) A `const fn`, so that the lint's tables
+/// computed when compiling use it too; written with indices, it also takes fewer instructions
+/// natively than the iterator form did (and the same time in Wasm).
 #[inline]
-pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+pub const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Measures `s` in code points and UTF-16 code units, in one pass.
