@@ -4,6 +4,9 @@
 // passing its strings), and 0.9 KiB of the gzipped module; the checks stay in Rust (the
 // container's brand, the URL, the options), which calls this only once they have passed.
 
+// A snippet too (src/bindings/mod.rs), which wasm-bindgen copies beside this one.
+import { hurryTimer, startTimer } from "./timers.js";
+
 /**
  * Which portal each iframe shows: the number Rust gave the latest embedPortal call that showed
  * it. A later call in the same container takes the iframe over, and the earlier portal stops
@@ -11,6 +14,12 @@
  * @type {WeakMap<Element, number>}
  */
 const owners = new WeakMap();
+
+/**
+ * The pending refresh of the portal each iframe shows (see `startRefreshTimer`).
+ * @type {WeakMap<Element, import("./timers.js").Timer>}
+ */
+const refreshes = new WeakMap();
 
 /**
  * Shows `url` in the portal iframe of `container`: the one a previous call put there, else a
@@ -45,7 +54,28 @@ export function showFrame(container, url, title, height, owner) {
   style.display = "block";
   iframe.src = url;
   owners.set(iframe, owner);
+  // The portal that showed it before stops: its pending refresh falls due at once (after this
+  // call), finds the iframe taken over, and lets go of what the schedule held (the portal and its
+  // callbacks), which would otherwise stay until the refresh fell due, maybe days later.
+  const pending = refreshes.get(iframe);
+  if (pending) {
+    refreshes.delete(iframe);
+    hurryTimer(pending);
+  }
   return iframe;
+}
+
+/**
+ * Starts the timer of the automatic refresh of the portal `frame` shows, as `startTimer`
+ * does, and keeps it for a later `showFrame` of the same frame to hurry.
+ * @param {Element} frame
+ * @param {() => void} callback
+ * @param {number} ms
+ */
+export function startRefreshTimer(frame, callback, ms) {
+  const timer = startTimer(callback, ms);
+  refreshes.set(frame, timer);
+  return timer;
 }
 
 /**

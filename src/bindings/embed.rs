@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{Element, HtmlIFrameElement};
 
-use super::timers::{clear_timeout, set_timeout};
+use super::timers::clear_timeout;
 use crate::submit::response::check_portal_url;
 
 /// Options of `embedPortal`.
@@ -249,10 +249,11 @@ fn schedule(state: &Rc<RefCell<State>>, min_delay_ms: f64) {
     // The callback holds the state, not a weak reference: the iframe stays on the page when
     // the variable holding the handle goes out of scope, and its link must still be renewed
     // (held weakly, the handle's garbage collection stopped the refreshes). The cycle ends
-    // when the timer fires, is replaced, or is cancelled.
+    // when the timer fires (at once when a later embedPortal takes the iframe over: frame.js),
+    // is replaced, or is cancelled.
     let owner = state.clone();
     let on_timer = Closure::<dyn FnMut()>::new(move || wasm_bindgen_futures::spawn_local(refresh_when_due(owner.clone(), scheduled)));
-    s.timer = Some(set_timeout(on_timer.as_ref().unchecked_ref(), delay));
+    s.timer = Some(start_refresh_timer(&s.iframe, on_timer.as_ref().unchecked_ref(), delay));
     s.on_timer = Some(on_timer);
 }
 
@@ -324,6 +325,10 @@ extern "C" {
     /// Whether `frame` still shows the portal `number` (no later embedPortal took it over).
     #[wasm_bindgen(js_name = showsPortal)]
     fn shows_portal(frame: &HtmlIFrameElement, number: u32) -> bool;
+    /// Calls `handler` after `ms` milliseconds (as `set_timeout`), or at once once a later
+    /// embedPortal takes `frame` over (the portal then finds itself superseded and stops).
+    #[wasm_bindgen(js_name = startRefreshTimer)]
+    fn start_refresh_timer(frame: &HtmlIFrameElement, handler: &Function, ms: f64) -> JsValue;
 }
 
 #[wasm_bindgen]

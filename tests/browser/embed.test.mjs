@@ -268,6 +268,44 @@ test("a later embedPortal in the same container takes the iframe over: the earli
   assert.equal(result.removed, true, "the portal that shows the iframe removes it");
 });
 
+test("a portal taken over by a later embedPortal is let go at once, not when its refresh would fall due", async () => {
+  await page.evaluate((base) => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    const container = document.createElement("div");
+    container.id = "superseded";
+    document.body.append(container);
+    // @ts-ignore
+    const seen = (window.superseded = { released: [] });
+    // @ts-ignore
+    window.supersededWatch = new FinalizationRegistry((/** @type {string} */ name) => seen.released.push(name));
+    const link = (/** @type {string} */ token) => ({ customer_portal: { url: `${base}/portal.html?token=${token}`, expires_at: new Date(Date.now() + 3_600_000).toISOString() } });
+    // Neither handle is kept: the first portal's refresh is due in 59 minutes, and until the fix
+    // its schedule held it (and its callback) until then.
+    const first = async () => link("first-again");
+    const second = async () => link("second-again");
+    // @ts-ignore
+    window.supersededWatch.register(first, "first");
+    // @ts-ignore
+    window.supersededWatch.register(second, "second");
+    embedPortal(container, link("first"), { refresh: first });
+    embedPortal(container, link("second"), { refresh: second });
+  }, page.url().replace(/\/index\.html$/, ""));
+  const cdp = await page.context().newCDPSession(page);
+  /** @type {{ released: string[], src?: string }} */
+  let seen = { released: [] };
+  // The handles are collected and their finalizers run, then the callbacks Rust released.
+  for (let i = 0; i < 10 && !seen.released.includes("first"); i++) {
+    await cdp.send("HeapProfiler.collectGarbage");
+    await new Promise((r) => setTimeout(r, 50));
+    // @ts-ignore
+    seen = await page.evaluate(() => ({ released: [...window.superseded.released], src: document.querySelector("#superseded iframe")?.src.split("token=")[1] }));
+  }
+  await cdp.detach();
+  assert.deepEqual(seen, { released: ["first"], src: "second" }, "the superseded portal's callback was released; the portal shown keeps its schedule");
+  await page.evaluate(() => document.getElementById("superseded")?.remove());
+});
+
 test("a failed automatic refresh is reported and tried again while the link lasts, not after", async () => {
   const result = await page.evaluate(async (base) => {
     // @ts-ignore
