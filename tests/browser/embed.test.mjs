@@ -280,8 +280,8 @@ test("a portal taken over by a later embedPortal is let go at once, not when its
     // @ts-ignore
     window.supersededWatch = new FinalizationRegistry((/** @type {string} */ name) => seen.released.push(name));
     const link = (/** @type {string} */ token) => ({ customer_portal: { url: `${base}/portal.html?token=${token}`, expires_at: new Date(Date.now() + 3_600_000).toISOString() } });
-    // Neither handle is kept: the first portal's refresh is due in 59 minutes, and until the fix
-    // its schedule held it (and its callback) until then.
+    // Neither handle is kept. The first portal's renewal would fall due in 59 minutes: taken
+    // over, it lets go of its callback now, not then.
     const first = async () => link("first-again");
     const second = async () => link("second-again");
     // @ts-ignore
