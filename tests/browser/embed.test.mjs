@@ -306,6 +306,40 @@ test("a portal taken over by a later embedPortal is let go at once, not when its
   await page.evaluate(() => document.getElementById("superseded")?.remove());
 });
 
+test("taking over the iframe of a portal whose renewal timer has fired, was cancelled or was replaced runs none of its released callbacks", async () => {
+  /** @type {string[]} */
+  const pageErrors = [];
+  const listen = (/** @type {Error} */ e) => pageErrors.push(String(e));
+  page.on("pageerror", listen);
+  const result = await page.evaluate(async (base) => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    const link = (/** @type {string} */ token, /** @type {number} */ ms) => ({ customer_portal: { url: `${base}/portal.html?token=${token}`, expires_at: new Date(Date.now() + ms).toISOString() } });
+    const container = document.createElement("div");
+    document.body.append(container);
+    const calls = { fired: 0, cancelled: 0, replaced: 0 };
+    // Fired: its renewal falls due half-way through a 0.5 s link and brings one already
+    // expired, which ends the schedule.
+    embedPortal(container, link("fired", 500), { refresh: async () => (calls.fired++, link("fired-again", -1000)), onRefreshError: () => {} });
+    await new Promise((r) => setTimeout(r, 600));
+    // Cancelled: a refresh() by hand brings an expired link, which stops the pending timer.
+    const cancelled = embedPortal(container, link("cancelled", 3_600_000), { refresh: async () => (calls.cancelled++, link("cancelled-again", -1000)) });
+    const refusal = await cancelled.refresh().then(() => "resolved", (/** @type {any} */ e) => e.name);
+    // Replaced: a refresh() by hand schedules the next renewal with a new timer.
+    const replaced = embedPortal(container, link("replaced", 3_600_000), { refresh: async () => (calls.replaced++, link("replaced-again", 3_600_000)) });
+    await replaced.refresh();
+    const last = embedPortal(container, link("last", 3_600_000));
+    await new Promise((r) => setTimeout(r, 100));
+    const shown = last.iframe.src.split("token=")[1];
+    last.destroy();
+    container.remove();
+    return { calls, refusal, shown };
+  }, page.url().replace(/\/index\.html$/, ""));
+  page.off("pageerror", listen);
+  assert.deepEqual(result, { calls: { fired: 1, cancelled: 1, replaced: 1 }, refusal: "SeamInvalidOptionsError", shown: "last" });
+  assert.deepEqual(pageErrors, [], "no released callback was called");
+});
+
 test("a failed automatic refresh is reported and tried again while the link lasts, not after", async () => {
   const result = await page.evaluate(async (base) => {
     // @ts-ignore
