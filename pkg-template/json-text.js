@@ -767,7 +767,7 @@ const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
  * @param {string | Uint8Array<ArrayBuffer>} text JSON text the validator accepted, which
  *   JSON.parse therefore accepts, or its UTF-8 bytes (decoded when `value` is read: decoding
  *   costs a third of validating, and it is the validator that checked them to be UTF-8)
- * @param {unknown[]} warnings
+ * @param {string | undefined} warnings their JSON text, undefined for none
  */
 export function validParsedOnFirstRead(text, warnings) {
   /** @param {object} target @param {unknown} value */
@@ -783,6 +783,6 @@ export function validParsedOnFirstRead(text, warnings) {
     set value(value) {
       settle(this, value);
     },
-    warnings,
+    warnings: warnings === undefined ? [] : JSON.parse(warnings),
   };
 }

@@ -7,18 +7,48 @@
 
 const encoder = new TextEncoder();
 
+/** The module's memory, given once at start-up (`useMemory`), so that no call passes it. */
+/** @type {WebAssembly.Memory | undefined} */
+let memory;
+
+/** @param {WebAssembly.Memory} wasmMemory */
+export function useMemory(wasmMemory) {
+  memory = wasmMemory;
+}
+
 /**
- * Encodes `text` from UTF-16 index `from` into `memory` at `ptr`, writing at most `capacity`
- * bytes; `read` says how much of the text fit.
- * @param {WebAssembly.Memory} memory
+ * The length of `value` in UTF-16 units when it is a string; -1 for anything else. (One call
+ * where asking whether it is a string and then its length took two.)
+ * @param {unknown} value
+ */
+export function stringLength(value) {
+  return typeof value === "string" ? value.length : -1;
+}
+
+/** How much of the text the last `encodeInto` that did not finish it had read. */
+let readSoFar = 0;
+
+/**
+ * Encodes `text` from UTF-16 index `from` into Wasm memory at `ptr`, writing at most `capacity`
+ * bytes. Returns the bytes written when the rest of the text fit; else -1 - the bytes written,
+ * with how much of the text was read kept for `lastRead`. (One number, rather than an object
+ * whose two fields Rust read with a call each.)
  * @param {string} text
  * @param {number} from
  * @param {number} ptr
  * @param {number} capacity
- * @returns {{ read: number, written: number }}
  */
-export function encodeInto(memory, text, from, ptr, capacity) {
-  return encoder.encodeInto(from === 0 ? text : text.slice(from), new Uint8Array(memory.buffer, ptr, capacity));
+export function encodeInto(text, from, ptr, capacity) {
+  const rest = from === 0 ? text : text.slice(from);
+  const { read, written } = encoder.encodeInto(rest, new Uint8Array(/** @type {WebAssembly.Memory} */ (memory).buffer, ptr, capacity));
+  if (read === rest.length) return written;
+  readSoFar = read;
+  return -1 - written;
+}
+
+/** See `encodeInto`. */
+export function lastRead() {
+  return readSoFar;
 }
 
 /**

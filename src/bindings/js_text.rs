@@ -2,7 +2,6 @@
 
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
@@ -16,13 +15,18 @@ extern "C" {
 
 #[wasm_bindgen(module = "/pkg-template/utf8.js")]
 extern "C" {
-    type Encoded;
-    #[wasm_bindgen(method, getter)]
-    fn read(this: &Encoded) -> u32;
-    #[wasm_bindgen(method, getter)]
-    fn written(this: &Encoded) -> u32;
+    /// Gives the snippet the module's memory, once, at start-up (see `start`).
+    #[wasm_bindgen(js_name = useMemory)]
+    pub fn use_memory(memory: &JsValue);
+    /// The string's length in UTF-16 units; -1 when `value` is not a string.
+    #[wasm_bindgen(js_name = stringLength)]
+    fn string_length(value: &JsValue) -> i32;
+    /// Encodes `text` from UTF-16 index `from` at `ptr`, at most `capacity` bytes: the bytes
+    /// written when the rest fit, else -1 - the bytes written (and `last_read` says how far).
     #[wasm_bindgen(js_name = encodeInto)]
-    fn encode_into(memory: &JsValue, text: &JsString, from: u32, ptr: u32, capacity: u32) -> Encoded;
+    fn encode_into(text: &JsValue, from: u32, ptr: u32, capacity: u32) -> i32;
+    #[wasm_bindgen(js_name = lastRead)]
+    fn last_read() -> u32;
     /// For an ArrayBuffer, shared or not, or a view of one, of any realm: its bytes (a view of
     /// them, not a copy).
     #[wasm_bindgen(js_name = bytesOf)]
@@ -35,12 +39,12 @@ pub struct TooLarge;
 
 /// The string, as UTF-8 (lone surrogates become U+FFFD, as with `as_string`), when `value` is
 /// one. Same result as `JsValue::as_string`, copied by `TextEncoder.encodeInto` in one call
-/// instead of character by character. A string of more than `max_bytes` is `TooLarge`, found
-/// with at most `max_bytes` and a few more held: a V8 string of 2^29 units can take 1.5 GiB as
-/// UTF-8, and Wasm memory ends at 4 GiB, where Rust's allocator traps.
+/// instead of character by character, and with two calls across the boundary for most strings
+/// (its length, then the copy). A string of more than `max_bytes` is `TooLarge`, found with at
+/// most `max_bytes` and a few more held: a V8 string of 2^29 units can take 1.5 GiB as UTF-8,
+/// and Wasm memory ends at 4 GiB, where Rust's allocator traps.
 pub fn read_string(value: &JsValue, max_bytes: usize) -> Option<Result<String, TooLarge>> {
-    let text: &JsString = value.dyn_ref()?;
-    let units = text.length() as usize;
+    let units = usize::try_from(string_length(value)).ok()?;
     // Every unit takes at least one byte.
     if units > max_bytes {
         return Some(Err(TooLarge));
@@ -51,15 +55,15 @@ pub fn read_string(value: &JsValue, max_bytes: usize) -> Option<Result<String, T
     let mut bytes = vec![0u8; units];
     let mut len = 0;
     let mut read = 0;
-    let memory = wasm_bindgen::memory();
     loop {
         let spare = &mut bytes[len..];
-        let encoded = encode_into(&memory, text, read as u32, spare.as_mut_ptr() as u32, spare.len() as u32);
-        len += encoded.written() as usize;
-        read += encoded.read() as usize;
-        if read >= units {
+        let written = encode_into(value, read as u32, spare.as_mut_ptr() as u32, spare.len() as u32);
+        if written >= 0 {
+            len += written as usize;
             break;
         }
+        len += (-1 - written) as usize;
+        read += last_read() as usize;
         if len + (units - read) > max_bytes {
             return Some(Err(TooLarge));
         }

@@ -43,6 +43,8 @@ use crate::validate::{self, Report, ValidationIssue};
 #[wasm_bindgen(start, skip_typescript)]
 fn start() {
     let _ = js_sys::global();
+    // Given once, so that no call that reads a string passes it.
+    js_text::use_memory(&wasm_bindgen::memory());
     // js-sys's queue of futures (`submit`'s, embedPortal's refreshes), made at the first spawn: a
     // first `submit` cut short while making it left it poisoned, and every later one trapped.
     // Spawning nothing makes it now (and runs the nothing in a microtask).
@@ -69,9 +71,9 @@ extern "C" {
     #[wasm_bindgen(js_name = validationResult)]
     fn validation_result(value: &JsValue, issues: Option<&str>, warnings: Option<&str>) -> JsValue;
     /// A valid result whose `value` is JSON.parse of `text` (a string, or UTF-8 bytes) when
-    /// first read.
+    /// first read, from the JSON text of its warnings (`None`: none).
     #[wasm_bindgen(js_name = validParsedOnFirstRead)]
-    fn valid_parsed_on_first_read(text: &JsValue, warnings: JsValue) -> JsValue;
+    fn valid_parsed_on_first_read(text: &JsValue, warnings: Option<&str>) -> JsValue;
 
     /// A JS value written as a tape (see `validate::Tape::from_js`).
     type JsonTape;
@@ -245,10 +247,15 @@ fn issues_to_js(issues: &[ValidationIssue]) -> JsValue {
     if issues.is_empty() { js_sys::Array::new().into() } else { to_js(issues) }
 }
 
+/// Issues or warnings as JSON text, for the glue to parse; `None` for none.
+fn issues_json(issues: &[ValidationIssue]) -> Option<String> {
+    if issues.is_empty() { None } else { Some(json(issues)) }
+}
+
 /// The JS result for `report`, with `value` as the valid request's value.
 fn result(report: Report, value: impl FnOnce() -> JsValue) -> JsValue {
     let Report { issues, warnings } = report;
-    let warnings = if warnings.is_empty() { None } else { Some(json(&warnings)) };
+    let warnings = issues_json(&warnings);
     if issues.is_empty() {
         validation_result(&value(), None, warnings.as_deref())
     } else {
@@ -293,16 +300,21 @@ pub fn validate(#[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue
 /// bytes that are not UTF-8, are one `invalid_json` issue saying where.
 #[wasm_bindgen(js_name = validateJson, unchecked_return_type = "ValidationResult")]
 pub fn validate_json(#[wasm_bindgen(unchecked_param_type = "string | ArrayBuffer | ArrayBufferView")] json: JsValue) -> JsValue {
-    let (report, text) = match js_text::bytes_of(&json) {
-        Some(bytes) => validate_json_bytes(&bytes),
-        None => (validate_json_string(&json), json),
+    // Text first: the common case, and the string check is the cheapest.
+    let (report, text) = match js_text::read_string(&json, validate::json::MAX_LEN) {
+        Some(Ok(text)) => (validate::validate_json(&text), json),
+        Some(Err(js_text::TooLarge)) => (validate::text_too_large(), json),
+        None => match js_text::bytes_of(&json) {
+            Some(bytes) => validate_json_bytes(&bytes),
+            None => (not_json_text(&json), json),
+        },
     };
     if !report.is_valid() {
         return result(report, || JsValue::UNDEFINED);
     }
     // `value` is JSON.parse of that text, run when it is first read: parsing costs as much as
     // validating, and many callers only want the verdict.
-    valid_parsed_on_first_read(&text, issues_to_js(&report.warnings))
+    valid_parsed_on_first_read(&text, issues_json(&report.warnings).as_deref())
 }
 
 /// Validates JSON text given as bytes, copied into Wasm and checked to be UTF-8 there; with a
@@ -317,29 +329,23 @@ fn validate_json_bytes(bytes: &js_sys::Uint8Array) -> (Report, JsValue) {
     (report, text)
 }
 
-/// Validates what `validateJson` was given when it is not bytes: JSON text, or else one
+/// The report for what `validateJson` was given when it is neither text nor bytes: one
 /// `invalid_type` issue naming what it is instead.
-fn validate_json_string(json: &JsValue) -> Report {
-    match js_text::read_string(json, validate::json::MAX_LEN) {
-        Some(Ok(text)) => validate::validate_json(&text),
-        Some(Err(js_text::TooLarge)) => validate::text_too_large(),
-        None => {
-            // Named as the validator names kinds; an object's or array's items are not read.
-            let kind = loose_json_tape(json, true).and_then(|parts| read_tape(&parts, |tape| validate::Node::kind(&tape.root())).ok());
-            let kind = match kind {
-                // The tape holds a boxed primitive as the primitive, as JSON.stringify sends it.
-                Some(validate::Kind::String) => "a String object (pass the string itself: String(value))",
-                Some(kind) => kind.described(),
-                None => "a value too large to read",
-            };
-            let issue = ValidationIssue {
-                path: String::new(),
-                code: validate::IssueCode::InvalidType,
-                message: format!("validateJson takes JSON text (a string, or its UTF-8 bytes), got {kind}"),
-            };
-            Report { issues: vec![issue], warnings: Vec::new() }
-        }
-    }
+fn not_json_text(json: &JsValue) -> Report {
+    // Named as the validator names kinds; an object's or array's items are not read.
+    let kind = loose_json_tape(json, true).and_then(|parts| read_tape(&parts, |tape| validate::Node::kind(&tape.root())).ok());
+    let kind = match kind {
+        // The tape holds a boxed primitive as the primitive, as JSON.stringify sends it.
+        Some(validate::Kind::String) => "a String object (pass the string itself: String(value))",
+        Some(kind) => kind.described(),
+        None => "a value too large to read",
+    };
+    let issue = ValidationIssue {
+        path: String::new(),
+        code: validate::IssueCode::InvalidType,
+        message: format!("validateJson takes JSON text (a string, or its UTF-8 bytes), got {kind}"),
+    };
+    Report { issues: vec![issue], warnings: Vec::new() }
 }
 
 /// Returns a copy of a valid request with every default the spec documents filled in (for
