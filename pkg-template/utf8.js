@@ -7,7 +7,7 @@
 
 const encoder = new TextEncoder();
 
-/** The module's memory, given once at start-up (`useMemory`), so that no call passes it. */
+/** The module's memory, given once, at the first string Rust reads (`useMemory`). */
 /** @type {WebAssembly.Memory | undefined} */
 let memory;
 

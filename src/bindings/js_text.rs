@@ -1,5 +1,7 @@
 //! Reading large JS strings into Rust: JSON text and request bodies of up to hundreds of MB.
 
+use core::sync::atomic::{AtomicBool, Ordering};
+
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
@@ -15,9 +17,9 @@ extern "C" {
 
 #[wasm_bindgen(module = "/pkg-template/utf8.js")]
 extern "C" {
-    /// Gives the snippet the module's memory, once, at start-up (see `start`).
+    /// Gives the snippet the module's memory (see `read_string`).
     #[wasm_bindgen(js_name = useMemory)]
-    pub fn use_memory(memory: &JsValue);
+    fn use_memory(memory: &JsValue);
     /// The string's length in UTF-16 units; -1 when `value` is not a string.
     #[wasm_bindgen(js_name = stringLength)]
     fn string_length(value: &JsValue) -> i32;
@@ -33,6 +35,9 @@ extern "C" {
     pub fn bytes_of(value: &JsValue) -> Option<js_sys::Uint8Array>;
 }
 
+/// Whether the glue has the module's memory (`use_memory`).
+static MEMORY_GIVEN: AtomicBool = AtomicBool::new(false);
+
 /// A string longer than the caller takes, in UTF-8 bytes.
 #[derive(Debug, PartialEq, Eq)]
 pub struct TooLarge;
@@ -45,6 +50,13 @@ pub struct TooLarge;
 /// and Wasm memory ends at 4 GiB, where Rust's allocator traps.
 pub fn read_string(value: &JsValue, max_bytes: usize) -> Option<Result<String, TooLarge>> {
     let units = usize::try_from(string_length(value)).ok()?;
+    // The memory is given to the glue at the first string, rather than with every one (or at
+    // start-up, which the Rust tests' harness does not run). Marked given only once the call
+    // has returned: a call cut short by the stack gives it again next time.
+    if !MEMORY_GIVEN.load(Ordering::Relaxed) {
+        use_memory(&wasm_bindgen::memory());
+        MEMORY_GIVEN.store(true, Ordering::Relaxed);
+    }
     // Every unit takes at least one byte.
     if units > max_bytes {
         return Some(Err(TooLarge));

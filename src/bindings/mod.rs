@@ -43,8 +43,6 @@ use crate::validate::{self, Report, ValidationIssue};
 #[wasm_bindgen(start, skip_typescript)]
 fn start() {
     let _ = js_sys::global();
-    // Given once, so that no call that reads a string passes it.
-    js_text::use_memory(&wasm_bindgen::memory());
     // js-sys's queue of futures (`submit`'s, embedPortal's refreshes), made at the first spawn: a
     // first `submit` cut short while making it left it poisoned, and every later one trapped.
     // Spawning nothing makes it now (and runs the nothing in a microtask).
