@@ -750,8 +750,17 @@ const BOXES = [
  * @param {string | undefined} warnings
  */
 export function validationResult(value, issues, warnings) {
-  const warned = warnings === undefined ? [] : JSON.parse(warnings);
+  const warned = parsedIssues(warnings);
   return issues === undefined ? { ok: true, value, warnings: warned } : { ok: false, issues: JSON.parse(issues), warnings: warned };
+}
+
+/**
+ * Issues or warnings from the JSON text Wasm wrote of them; undefined (none) is `[]`.
+ * @param {string | undefined} json
+ * @returns {unknown[]}
+ */
+function parsedIssues(json) {
+  return json === undefined ? [] : JSON.parse(json);
 }
 
 /** Bytes the validator has found to be UTF-8; a byte order mark would be kept (it refuses one). */
@@ -783,6 +792,6 @@ export function validParsedOnFirstRead(text, warnings) {
     set value(value) {
       settle(this, value);
     },
-    warnings: warnings === undefined ? [] : JSON.parse(warnings),
+    warnings: parsedIssues(warnings),
   };
 }

@@ -7,8 +7,10 @@
 
 const encoder = new TextEncoder();
 
-/** The module's memory, given once, at the first string Rust reads (`useMemory`). */
-/** @type {WebAssembly.Memory | undefined} */
+/**
+ * The module's memory, given once, at the first string Rust reads (`useMemory`).
+ * @type {WebAssembly.Memory | undefined}
+ */
 let memory;
 
 /** @param {WebAssembly.Memory} wasmMemory */
