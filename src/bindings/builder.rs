@@ -4,7 +4,8 @@
 //! The builder keeps the request as a JS object, exactly as it will be sent. Setters store what
 //! they are given (no value is checked until `build`, so every problem is reported at once,
 //! with its path). Resources are copied when added, so later changes to the caller's objects
-//! do not leak in. The mutators return `undefined` from Rust; the package's loader makes them
+//! do not leak in; a value that is not an object as JSON sends it (an array, a Map, a Date…) is
+//! kept as given instead, since a copy would lose what `build` should report. The mutators return `undefined` from Rust; the package's loader makes them
 //! return the builder (`this`), since Rust cannot hand back the JS object that wraps it.
 
 use js_sys::{Array, Date, Object, Reflect};
@@ -12,6 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{result, validation_error};
+use crate::validate::Kind;
 
 #[wasm_bindgen]
 extern "C" {
@@ -129,17 +131,15 @@ impl PortalRequestBuilder {
     /// configuration, the others are kept.
     #[wasm_bindgen(unchecked_return_type = "PortalRequestBuilder")]
     pub fn features(&self, #[wasm_bindgen(unchecked_param_type = "Features")] features: JsValue) -> Chain {
-        let merged = Object::new();
-        if let Ok(current) = Reflect::get(&self.body, &JsValue::from_str("features")) {
-            if current.is_object() {
-                let _ = object_assign(&merged, &current);
-            }
-        }
-        if features.is_object() && object_assign(&merged, &features).is_ok() {
-            set(&self.body, "features", &merged);
-        } else {
-            // Not an object: keep it as given, so that build() reports it.
-            set(&self.body, "features", &features);
+        // What an earlier call stored is merged only when that was an object (what this method
+        // makes of one); anything else it kept as given is replaced.
+        let current = Reflect::get(&self.body, &JsValue::from_str("features")).ok().and_then(|current| copied(&current));
+        let merged = current.unwrap_or_default();
+        match reads_as_object(&features).then(|| object_assign(&merged, &features)) {
+            Some(Ok(merged)) => set(&self.body, "features", &merged),
+            // Not an object as JSON sends it (an array, a Map, a Date…), or a getter threw:
+            // kept as given, so that build() reports it rather than a merge losing it.
+            _ => set(&self.body, "features", &features),
         }
         CHAIN
     }
@@ -195,42 +195,54 @@ impl PortalRequestBuilder {
     }
 }
 
-/// A shallow copy of a resource, so that changes the caller makes afterwards are not sent.
-fn copy(value: &JsValue) -> JsValue {
-    if !value.is_object() || Array::is_array(value) {
-        return value.clone();
-    }
-    let target = Object::new();
-    match object_assign(&target, value) {
-        Ok(copy) => copy.into(),
-        // A getter threw: keep the original, so that build() reports it as unreadable.
-        Err(_) => value.clone(),
-    }
+/// Whether the validator reads `value` as an object: JSON sends it as its own enumerable keys,
+/// which is what a copy by `Object.assign` keeps. An array, a Date or other object with
+/// `toJSON`, a Map or Set, a boxed primitive are not (a copy would make them `{}` or index
+/// keys, and what they hold would be lost or reported wrongly); neither is a primitive.
+fn reads_as_object(value: &JsValue) -> bool {
+    value.is_object() && super::kind_of(value) == Some(Kind::Object)
 }
 
-/// A resource with `starts_at` and `ends_at` given as `Date`s turned into UTC strings with `Z`.
+/// A shallow copy of `value` when the validator reads it as an object; `None` for anything
+/// else, or when reading it threw (a getter, a proxy's trap).
+fn copied(value: &JsValue) -> Option<Object> {
+    if !reads_as_object(value) {
+        return None;
+    }
+    object_assign(&Object::new(), value).ok()
+}
+
+/// A shallow copy of a resource, so that changes the caller makes afterwards are not sent; the
+/// value as given when it cannot be copied as an object, so that build() reports what it is.
+fn copy(value: &JsValue) -> JsValue {
+    copied(value).map_or_else(|| value.clone(), JsValue::from)
+}
+
+/// A resource with `starts_at` and `ends_at` given as `Date`s turned into UTC strings with `Z`,
+/// in its copy (a value that cannot be copied is kept as given, Dates and all: the caller's
+/// own object is never changed).
 fn with_dates(value: &JsValue) -> JsValue {
-    let copy = copy(value);
-    if let Some(object) = copy.dyn_ref::<Object>() {
-        for field in ["starts_at", "ends_at"] {
-            let key = JsValue::from_str(field);
-            if let Some(date) = Reflect::get(object, &key).ok().and_then(|v| v.dyn_into::<Date>().ok()) {
-                // An invalid Date has no ISO form (toISOString throws): send what String() shows,
-                // which validation then reports with its path. A Date whose methods throw stays
-                // a Date, which validation reports too.
-                let date: &CheckedDate = date.unchecked_ref();
-                let text = match date.time() {
-                    Ok(time) if time.is_nan() => Ok(JsValue::from_str("Invalid Date")),
-                    Ok(_) => date.iso_string(),
-                    Err(e) => Err(e),
-                };
-                if let Ok(text) = text {
-                    let _ = Reflect::set(object, &key, &text);
-                }
+    let Some(object) = copied(value) else {
+        return value.clone();
+    };
+    for field in ["starts_at", "ends_at"] {
+        let key = JsValue::from_str(field);
+        if let Some(date) = Reflect::get(&object, &key).ok().and_then(|v| v.dyn_into::<Date>().ok()) {
+            // An invalid Date has no ISO form (toISOString throws): send what String() shows,
+            // which validation then reports with its path. A Date whose methods throw stays a
+            // Date, which validation reports too.
+            let date: &CheckedDate = date.unchecked_ref();
+            let text = match date.time() {
+                Ok(time) if time.is_nan() => Ok(JsValue::from_str("Invalid Date")),
+                Ok(_) => date.iso_string(),
+                Err(e) => Err(e),
+            };
+            if let Ok(text) = text {
+                let _ = Reflect::set(&object, &key, &text);
             }
         }
     }
-    copy
+    object.into()
 }
 
 fn push(target: &Object, list: &str, value: JsValue) {

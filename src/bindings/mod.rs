@@ -327,12 +327,18 @@ fn validate_json_bytes(bytes: &js_sys::Uint8Array) -> (Report, JsValue) {
     (report, text)
 }
 
+/// What kind of value `value` is, as the validator reads it (a boxed primitive is its primitive,
+/// a Date or a Map is not an object…), without reading an object's or array's items; `None`
+/// only for a value too large to read. Never throws: a revoked proxy is an object whose keys
+/// cannot be read.
+pub(crate) fn kind_of(value: &JsValue) -> Option<validate::Kind> {
+    loose_json_tape(value, true).and_then(|parts| read_tape(&parts, |tape| validate::Node::kind(&tape.root())).ok())
+}
+
 /// The report for what `validateJson` was given when it is neither text nor bytes: one
 /// `invalid_type` issue naming what it is instead.
 fn not_json_text(json: &JsValue) -> Report {
-    // Named as the validator names kinds; an object's or array's items are not read.
-    let kind = loose_json_tape(json, true).and_then(|parts| read_tape(&parts, |tape| validate::Node::kind(&tape.root())).ok());
-    let kind = match kind {
+    let kind = match kind_of(json) {
         // The tape holds a boxed primitive as the primitive, as JSON.stringify sends it.
         Some(validate::Kind::String) => "a String object (pass the string itself: String(value))",
         Some(kind) => kind.described(),

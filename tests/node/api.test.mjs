@@ -320,6 +320,46 @@ test("the builder's flags default to true when left out, and report rather than 
   assert.throws(() => wrong.build(), /is_embedded: expected a boolean, got a string/);
 });
 
+test("the builder's setters never throw, and keep what they cannot copy as an object for build() to report", () => {
+  const revocable = Proxy.revocable({}, {});
+  revocable.revoke();
+  const describe = (/** @type {PortalRequestBuilder} */ b) => {
+    const result = b.validate();
+    return result.ok ? [] : result.issues.map((i) => `${i.path}: ${i.message}`);
+  };
+  // A revoked proxy threw from Array.isArray while an `add…` method copied it.
+  for (const add of /** @type {const} */ (["addUnit", "addReservation", "addCustomerResourcesFilter"])) {
+    const builder = new PortalRequestBuilder("c");
+    assert.doesNotThrow(() => builder[add](/** @type {any} */ (revocable.proxy)), add);
+    assert.match(describe(builder).join(), /\[0\]: reading this value threw an exception/, add);
+  }
+  // What JSON does not send as its own keys is not copied into an object that loses it (a Map's
+  // entries, a Date, an array made `{ "0": … }`): it is kept as given and reported for what it is.
+  assert.deepEqual(describe(new PortalRequestBuilder("c").addUnit(/** @type {any} */ (new Map([["unit_key", "u"]])))),
+    ["customer_data.units[0]: expected an object (a unit), got a Map or Set, which JSON.stringify sends as {}, without its entries (pass a plain object, such as Object.fromEntries(map), or an array, such as [...set])"]);
+  assert.deepEqual(describe(new PortalRequestBuilder("c").addSite(/** @type {any} */ (new String("s")))), ["customer_data.sites[0]: expected an object (a site), got a string"]);
+  assert.deepEqual(describe(new PortalRequestBuilder("c").features(/** @type {any} */ ([{ exclude: true }]))), ["features: expected an object (the features), got an array"]);
+  assert.match(describe(new PortalRequestBuilder("c").features(/** @type {any} */ (new Date(0)))).join(), /^features: expected an object \(the features\), got a Date/);
+  assert.match(describe(new PortalRequestBuilder("c").features(/** @type {any} */ (new Set([1])))).join(), /^features: expected an object \(the features\), got a Map or Set/);
+  // Features merge only into what an earlier call made an object of; class instances are read by
+  // their own keys, as JSON sends them, and merged.
+  class Organize {
+    constructor() {
+      this.organize = { exclude: true };
+    }
+  }
+  const merged = new PortalRequestBuilder("c").features({ manage: { exclude_staff_management: true } }).features(/** @type {any} */ (new Organize()));
+  assert.deepEqual(/** @type {any} */ (merged.build()).features, { manage: { exclude_staff_management: true }, organize: { exclude: true } });
+  const replaced = new PortalRequestBuilder("c").features(/** @type {any} */ ([1])).features({ connect: { exclude: true } });
+  assert.deepEqual(/** @type {any} */ (replaced.build()).features, { connect: { exclude: true } });
+  // A resource that cannot be copied is kept as given, and the caller's object is not changed.
+  const unreadable = { reservation_key: "r", starts_at: new Date(0), get name() { throw new Error("from the caller's getter"); } };
+  const kept = new PortalRequestBuilder("c").addReservation(unreadable);
+  assert.ok(unreadable.starts_at instanceof Date, "the caller's Date is left as it is");
+  assert.ok(describe(kept).some((issue) => issue.startsWith("customer_data.reservations[0].name: reading this value threw")));
+  assert.equal(validate(minimal()).ok, true);
+});
+
 test("code the caller supplies that throws is reported, never thrown through the Wasm", () => {
   // A Date subclass whose methods throw stays a Date, which build() reports where it is.
   class BrokenDate extends Date {
