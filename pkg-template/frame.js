@@ -79,6 +79,15 @@ export function startRefreshTimer(frame, callback, ms) {
 }
 
 /**
+ * Whether the page's CSS reads `height` as a height (where there is no CSS to ask, as in a
+ * DOM made for tests, any string is taken).
+ * @param {string} height
+ */
+export function isCssHeight(height) {
+  return typeof CSS === "undefined" || typeof CSS.supports !== "function" || CSS.supports("height", height);
+}
+
+/**
  * Whether `frame` still shows the portal numbered `owner` (no later embedPortal took it over).
  * @param {Element} frame
  * @param {number} owner

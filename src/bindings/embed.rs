@@ -27,7 +27,8 @@ pub struct EmbedOptions {
     #[serde(default)]
     #[tsify(optional)]
     pub title: Option<String>,
-    /// The iframe's CSS height.
+    /// The iframe's CSS height (a value CSS reads as one, such as `"80vh"`; anything else is
+    /// refused rather than dropped by the page).
     ///
     /// @default "720px"
     #[serde(default)]
@@ -88,7 +89,7 @@ static PORTALS: AtomicU32 = AtomicU32::new(0);
 /// its handle, until `destroy()` or until the iframe is found out of the document when a
 /// refresh is due (`refresh()` starts it again).
 ///
-/// @throws {SeamInvalidOptionsError} no such container, a URL that is not `https:` (`http:` only on loopback), or an option of the wrong kind.
+/// @throws {SeamInvalidOptionsError} no such container, a URL that is not `https:` (`http:` only on loopback), an `expires_at` that is not a date-time string, or an option of the wrong kind.
 #[wasm_bindgen(js_name = embedPortal, unchecked_return_type = "EmbeddedPortal")]
 pub fn embed_portal(
     #[wasm_bindgen(unchecked_param_type = "Element | string")] container: JsValue,
@@ -104,12 +105,17 @@ pub fn embed_portal(
     if !(refresh_before_ms >= 0.0) {
         return Err(invalid("the embedPortal options are invalid: `refreshBeforeMs` must be a number of milliseconds, 0 or more"));
     }
+    let height = options.height.as_deref().unwrap_or("720px");
+    // The page would drop a height it cannot read (`style.height` ignores it), leaving the
+    // iframe at the browser's 150px.
+    if !is_css_height(height) {
+        return Err(invalid("the embedPortal options are invalid: `height` must be a CSS height, such as \"720px\" or \"80vh\""));
+    }
     let refresh = callback(options.refresh, "refresh")?;
     let on_refresh_error = callback(options.on_refresh_error, "onRefreshError")?;
     let container = find_container(&container)?;
     let (url, expires_at) = read_portal(&portal_or_url)?;
     let title = options.title.as_deref().unwrap_or("Seam customer portal");
-    let height = options.height.as_deref().unwrap_or("720px");
     let number = PORTALS.fetch_add(1, Ordering::Relaxed);
     let iframe = show_frame(&container, &url, title, height, number)?.ok_or_else(|| invalid("the container's portal frame is not an iframe"))?;
     let state = Rc::new(RefCell::new(State {
@@ -150,8 +156,8 @@ impl EmbeddedPortal {
     /// Gets a new link from the `refresh` option now and shows it (and schedules the next
     /// automatic refresh). Does nothing once the portal is destroyed or its iframe taken over.
     ///
-    /// @throws {SeamInvalidOptionsError} no `refresh` option was given, or it gave an unsafe URL,
-    /// or a link that has already expired by this device's clock (that link is shown, and not
+    /// @throws {SeamInvalidOptionsError} no `refresh` option was given, or it gave an unsafe URL
+    /// or an `expires_at` that is not a date-time string, or a link that has already expired by this device's clock (that link is shown, and not
     /// refreshed automatically).
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn refresh(&self) -> Promise {
@@ -322,6 +328,9 @@ extern "C" {
     /// attributes; `None` when the element marked as that frame is not an HTML iframe.
     #[wasm_bindgen(catch, js_name = showFrame)]
     fn show_frame(container: &Element, url: &str, title: &str, height: &str, number: u32) -> Result<Option<HtmlIFrameElement>, JsValue>;
+    /// Whether the page's CSS reads `height` as a height.
+    #[wasm_bindgen(js_name = isCssHeight)]
+    fn is_css_height(height: &str) -> bool;
     /// Whether `frame` still shows the portal `number` (no later embedPortal took it over).
     #[wasm_bindgen(js_name = showsPortal)]
     fn shows_portal(frame: &HtmlIFrameElement, number: u32) -> bool;
@@ -349,11 +358,25 @@ fn read_portal(value: &JsValue) -> Result<(String, Option<String>), JsValue> {
         Some(url) => (url, None),
         None => (
             Reflect::get(&portal, &"url".into()).ok().and_then(|u| u.as_string()).ok_or_else(|| invalid("expected a create_portal response, a customer_portal or a URL"))?,
-            Reflect::get(&portal, &"expires_at".into()).ok().and_then(|e| e.as_string()),
+            read_expiry(&portal)?,
         ),
     };
     check_portal_url(&url).map_err(|reason| invalid(&format!("refusing to embed: {}", reason.replacen("customer_portal.url", "the portal URL", 1))))?;
     Ok((url, expires_at))
+}
+
+/// A portal's `expires_at`: absent (`undefined` or `null`), or a date-time string. Anything
+/// else is refused rather than taken as unknown, which would leave a link with a `refresh`
+/// callback to expire without ever being renewed (an expiry sent as epoch milliseconds, say).
+fn read_expiry(portal: &JsValue) -> Result<Option<String>, JsValue> {
+    let value = Reflect::get(portal, &"expires_at".into()).map_err(|_| invalid("reading the portal's expires_at threw an exception (a getter or a proxy)"))?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    match value.as_string() {
+        Some(text) if !js_sys::Date::parse(&text).is_nan() => Ok(Some(text)),
+        _ => Err(invalid("the portal's expires_at must be a date-time string, such as \"2025-06-01T15:00:00.000Z\" (not a Date or a number)")),
+    }
 }
 
 /// An optional callback option: absent (`undefined` or `null`), or a function.

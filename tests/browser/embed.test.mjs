@@ -101,7 +101,9 @@ test("options of the wrong kind are refused before the page changes, not replace
     const container = document.createElement("div");
     document.body.append(container);
     const link = { customer_portal: { url: "https://portal.example/", expires_at: new Date(Date.now() + 3600_000).toISOString() } };
-    const errors = [{ refresh: "https://portal.example/" }, { onRefreshError: true }, { refreshBeforeMs: -1 }, { refreshBeforeMs: NaN }].map((options) => {
+    // A height the page cannot read was dropped by `style.height`, leaving the browser's 150px.
+    const errors = [{ refresh: "https://portal.example/" }, { onRefreshError: true }, { refreshBeforeMs: -1 }, { refreshBeforeMs: NaN },
+      { height: "100px; background: red" }, { height: "" }, { height: "tall" }].map((options) => {
       try {
         embedPortal(container, link, options);
         return "embedded";
@@ -111,18 +113,68 @@ test("options of the wrong kind are refused before the page changes, not replace
       }
     });
     const untouched = container.childElementCount === 0;
-    // Absent callbacks (undefined or null) are allowed.
+    // Absent callbacks (undefined or null) are allowed; so is any height CSS reads.
     embedPortal(container, link, { refresh: null, onRefreshError: undefined }).destroy();
+    const heights = ["80vh", "50%", "0"].map((height) => {
+      const embed = embedPortal(container, link, { height });
+      const shown = embed.iframe.style.height;
+      embed.destroy();
+      return shown;
+    });
     container.remove();
-    return { errors, untouched };
+    return { errors, untouched, heights };
   });
+  assert.deepEqual(result.heights, ["80vh", "50%", "0px"]);
   assert.deepEqual(result.errors, [
     "SeamInvalidOptionsError: the embedPortal options are invalid: `refresh` must be a function",
     "SeamInvalidOptionsError: the embedPortal options are invalid: `onRefreshError` must be a function",
     "SeamInvalidOptionsError: the embedPortal options are invalid: `refreshBeforeMs` must be a number of milliseconds, 0 or more",
     "SeamInvalidOptionsError: the embedPortal options are invalid: `refreshBeforeMs` must be a number of milliseconds, 0 or more",
+    ...Array(3).fill("SeamInvalidOptionsError: the embedPortal options are invalid: `height` must be a CSS height, such as \"720px\" or \"80vh\""),
   ]);
   assert.ok(result.untouched, "no iframe was added");
+});
+
+test("an expires_at that is not a date-time string is refused, not taken as unknown (which would leave the link unrenewed)", async () => {
+  const result = await page.evaluate(async (base) => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    const container = document.createElement("div");
+    document.body.append(container);
+    const url = `${base}/portal.html?token=1`;
+    const refresh = () => ({ customer_portal: { url: `${base}/portal.html?token=2`, expires_at: Date.now() + 3_600_000 } });
+    const throwing = Object.defineProperty({ url }, "expires_at", { get() { throw new Error("getter"); } });
+    const refused = [{ url, expires_at: Date.now() + 3_600_000 }, { url, expires_at: new Date(Date.now() + 3_600_000) }, { url, expires_at: "in an hour" }, throwing].map((portal) => {
+      try {
+        embedPortal(container, { customer_portal: portal }, { refresh });
+        return "embedded";
+      } catch (e) {
+        // @ts-ignore
+        return `${e.name}: ${e.message}`;
+      }
+    });
+    const untouched = container.childElementCount === 0;
+    // Absent (undefined or null) is unknown: shown, and not renewed.
+    const unknown = [undefined, null].map((expiry) => {
+      const embed = embedPortal(container, { customer_portal: { url, expires_at: expiry } });
+      const shown = embed.expiresAt;
+      embed.destroy();
+      return shown;
+    });
+    // A refresh that answers with such an expiry fails, and the link shown stays.
+    const embed = embedPortal(container, { customer_portal: { url, expires_at: new Date(Date.now() + 3_600_000).toISOString() } }, { refresh });
+    const refreshed = await embed.refresh().then(() => "ok", (/** @type {any} */ e) => `${e.name}: ${e.message}`);
+    const src = embed.iframe.src.split("token=")[1];
+    embed.destroy();
+    container.remove();
+    return { refused, untouched, unknown, refreshed, src };
+  }, page.url().replace(/\/index\.html$/, ""));
+  const notADateTime = "SeamInvalidOptionsError: the portal's expires_at must be a date-time string, such as \"2025-06-01T15:00:00.000Z\" (not a Date or a number)";
+  assert.deepEqual(result.refused, [notADateTime, notADateTime, notADateTime, "SeamInvalidOptionsError: reading the portal's expires_at threw an exception (a getter or a proxy)"]);
+  assert.ok(result.untouched, "no iframe was added");
+  assert.deepEqual(result.unknown, [undefined, undefined]);
+  assert.equal(result.refreshed, notADateTime);
+  assert.equal(result.src, "1");
 });
 
 test("a look-alike element is refused with SeamInvalidOptionsError, and what Rust held is freed", async () => {
