@@ -5,8 +5,9 @@
 //! they are given (no value is checked until `build`, so every problem is reported at once,
 //! with its path). Resources are copied when added, so later changes to the caller's objects
 //! do not leak in; a value that is not an object as JSON sends it (an array, a Map, a Date…) is
-//! kept as given instead, since a copy would lose what `build` should report. The mutators return `undefined` from Rust; the package's loader makes them
-//! return the builder (`this`), since Rust cannot hand back the JS object that wraps it.
+//! kept as given instead, since a copy would lose what `build` should report. The mutators
+//! return `undefined` from Rust; the package's loader makes them return the builder (`this`),
+//! since Rust cannot hand back the JS object that wraps it.
 
 use js_sys::{Array, Date, Object, Reflect};
 use wasm_bindgen::prelude::*;

@@ -157,8 +157,8 @@ impl EmbeddedPortal {
     /// automatic refresh). Does nothing once the portal is destroyed or its iframe taken over.
     ///
     /// @throws {SeamInvalidOptionsError} no `refresh` option was given, or it gave an unsafe URL
-    /// or an `expires_at` that is not a date-time string, or a link that has already expired by this device's clock (that link is shown, and not
-    /// refreshed automatically).
+    /// or an `expires_at` that is not a date-time string, or a link that has already expired by
+    /// this device's clock (that link is shown, and not refreshed automatically).
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn refresh(&self) -> Promise {
         let state = self.state.clone();
