@@ -6,12 +6,13 @@
 export * from "./wasm/seam_portal.js";
 export * from "./errors.js";
 
+/** Where `init` loads the module from: a URL to fetch, a Response (or a promise of one), the bytes, or a compiled module. */
+export type WasmSource = string | URL | Request | Response | BufferSource | WebAssembly.Module | Promise<Response>;
+
 /**
  * Loads and initialises the WebAssembly module. In browsers call it once, before anything
  * else; later calls return the same promise. In Node it resolves at once: the package
- * initialises itself on load.
+ * initialises itself on load. Takes wasm-bindgen's `{ module_or_path }` form too.
  */
-export declare function init(
-  source?: string | URL | Request | Response | BufferSource | WebAssembly.Module | Promise<Response>,
-): Promise<void>;
+export declare function init(source?: WasmSource | { module_or_path: WasmSource }): Promise<void>;
 export default init;

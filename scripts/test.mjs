@@ -106,7 +106,7 @@ for (const [what, project] of [
   results.push(await step(`TypeScript: ${what}`, process.execPath, [tsc, "-p", project], process.env, { oneCheck: true }));
 }
 if (browser) {
-  results.push(await step("Browser: submit, embedPortal and the demo in headless Chromium", process.execPath, ["--test", "tests/browser/"]));
+  results.push(await step("Browser: init, submit, embedPortal and the demo in headless Chromium", process.execPath, ["--test", "tests/browser/"]));
   results.push(await step("Packaging: ESM, CJS, TypeScript, Vite, webpack, plain page", process.execPath, ["--test", "tests/packaging/"]));
 }
 

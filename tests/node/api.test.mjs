@@ -354,7 +354,7 @@ test("the builder's setters never throw, and keep what they cannot copy as an ob
   assert.deepEqual(/** @type {any} */ (replaced.build()).features, { connect: { exclude: true } });
   // A resource that cannot be copied is kept as given, and the caller's object is not changed.
   const unreadable = { reservation_key: "r", starts_at: new Date(0), get name() { throw new Error("from the caller's getter"); } };
-  const kept = new PortalRequestBuilder("c").addReservation(unreadable);
+  const kept = new PortalRequestBuilder("c").addReservation(/** @type {any} */ (unreadable));
   assert.ok(unreadable.starts_at instanceof Date, "the caller's Date is left as it is");
   assert.ok(describe(kept).some((issue) => issue.startsWith("customer_data.reservations[0].name: reading this value threw")));
   assert.equal(validate(minimal()).ok, true);
