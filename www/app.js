@@ -13,6 +13,7 @@ import init, {
   submit,
   supportedLocales,
   validate,
+  validateJson,
 } from "/pkg/index.js";
 
 /** A small property-management customer: a building with units, reservations and guests. */
@@ -95,18 +96,26 @@ function setUpForm() {
   /** @type {HTMLTextAreaElement} */ ($("customer-data")).value = JSON.stringify(SAMPLE, null, 2);
 }
 
+/** @typedef {{ path: string, code: "invalid_json" | "invalid_type", message: string }} DataIssue */
+
 /**
- * The request the form describes, or the reason the customer data is not JSON.
- * @returns {{ request: any, jsonError?: string }}
+ * The request the form describes, and what is wrong with the customer data's text when it is
+ * not a JSON object.
+ * @returns {{ request: any, dataIssue?: DataIssue }}
  */
 function readForm() {
+  const text = /** @type {HTMLTextAreaElement} */ ($("customer-data")).value || "{}";
   /** @type {any} */
   let customerData = {};
-  let jsonError;
+  /** @type {DataIssue | undefined} */
+  let dataIssue;
   try {
-    customerData = JSON.parse(/** @type {HTMLTextAreaElement} */ ($("customer-data")).value || "{}");
-  } catch (error) {
-    jsonError = error instanceof Error ? error.message : String(error);
+    customerData = JSON.parse(text);
+  } catch {
+    // The validator's own words for it: what JavaScript allows and JSON does not (a trailing
+    // comma, a comment, single quotes…), with the line and column.
+    const syntax = validateJson(text);
+    dataIssue = { path: "customer_data", code: "invalid_json", message: syntax.ok ? "the text is not valid JSON" : syntax.issues[0].message };
   }
   const request = {
     customer_data: { customer_key: field("customer-key").value, ...(isObject(customerData) ? customerData : {}) },
@@ -126,8 +135,11 @@ function readForm() {
     if (box.checked) (features[/** @type {string} */ (box.dataset.feature)] ??= {})[/** @type {string} */ (box.dataset.option)] = true;
   }
   if (Object.keys(features).length) set("features", features);
-  if (!isObject(customerData) && !jsonError) jsonError = "the customer data must be a JSON object";
-  return { request, jsonError };
+  if (!isObject(customerData) && !dataIssue) {
+    const kind = Array.isArray(customerData) ? "an array" : customerData === null ? "null" : `a ${typeof customerData}`;
+    dataIssue = { path: "customer_data", code: "invalid_type", message: `expected a JSON object (the resources, without customer_key), got ${kind}` };
+  }
+  return { request, dataIssue };
 }
 
 /** @param {unknown} value */
@@ -136,10 +148,10 @@ function isObject(value) {
 }
 
 function update() {
-  const { request, jsonError } = readForm();
+  const { request, dataIssue } = readForm();
   const result = validate(request);
   const issues = result.ok ? [] : [...result.issues];
-  if (jsonError) issues.unshift({ path: "customer_data", code: "invalid_json", message: `the customer data is not JSON: ${jsonError}` });
+  if (dataIssue) issues.unshift(dataIssue);
   list("validation-issues", issues);
   list("validation-warnings", result.warnings);
   const valid = issues.length === 0;

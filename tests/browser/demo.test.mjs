@@ -64,8 +64,12 @@ test("emptying the customer key shows the issue and disables create", async () =
   assert.equal(await testid("create-portal").isDisabled(), true);
   await testid("customer-key").fill("customer_harbor_view");
   assert.equal(await testid("create-portal").isEnabled(), true);
-  await testid("customer-data").fill("{ not json");
-  assert.match(String(await testid("validation-issues").textContent()), /customer data is not JSON/);
+  // What is wrong with the text is said as the validator says it, where it is.
+  await testid("customer-data").fill('{\n  "units": [{ "unit_key": "u", },]\n}');
+  assert.match(String(await testid("validation-issues").textContent()), /customer_data\s*the text is not valid JSON: a trailing comma: JSON allows none before \} or \] \(line 2, column 32\)/);
+  assert.equal(await testid("create-portal").isDisabled(), true);
+  await testid("customer-data").fill("[]");
+  assert.match(String(await testid("validation-issues").textContent()), /customer_data\s*expected a JSON object \(the resources, without customer_key\), got an array/);
   assert.equal(await testid("create-portal").isDisabled(), true);
   await page.reload();
   await page.waitForFunction(() => document.querySelector("[data-testid=verdict]")?.textContent?.startsWith("Valid"));
