@@ -39,7 +39,8 @@ SEAM_PERSONAL_ACCESS_TOKEN with SEAM_WORKSPACE_ID. SEAM_ENDPOINT sets the endpoi
 
   --endpoint <url>  Where to send the request (default https://connect.getseam.com).
   --timeout <ms>    Time limit of each attempt (default 30000).
-  --json            Print the whole response as JSON.
+  --json            Print the whole response as JSON; on failure, { "ok": false, ... } with
+                    the issues, or the error's name, code and message.
 
 Exit codes: 0 created, 1 invalid request (nothing sent), 2 usage, missing credentials or
 unreadable file, 3 Seam refused the request (401, 400, other errors), 4 no usable answer
@@ -106,9 +107,13 @@ function parse(rest) {
   return args;
 }
 
-/** @param {Array<{ path: string, code: string, message: string }>} issues @param {string} label */
-function print(issues, label) {
-  for (const { path, code, message } of issues) console.log(`${label}  ${path || "(request)"}: ${message} [${code}]`);
+/**
+ * @param {Array<{ path: string, code: string, message: string }>} issues
+ * @param {string} label
+ * @param {(line: string) => void} [write] standard output unless given
+ */
+function print(issues, label, write = console.log) {
+  for (const { path, code, message } of issues) write(`${label}  ${path || "(request)"}: ${message} [${code}]`);
 }
 
 /** @param {Uint8Array} text @param {boolean} json */
@@ -125,32 +130,42 @@ function validate(text, json) {
   return result.ok ? EXIT.ok : EXIT.invalid;
 }
 
-/** @param {Uint8Array} text @param {ReturnType<typeof parse>} args */
+/**
+ * `create`. Its standard output is the portal's URL, or with --json one JSON document: the
+ * response, or `{ ok: false, … }` saying what failed, for scripts to read. People read the
+ * failure's line on standard error either way.
+ * @param {Uint8Array} text @param {ReturnType<typeof parse>} args
+ */
 async function create(text, args) {
+  /** @param {number} exit @param {string} line @param {object} json */
+  const fail = (exit, line, json) => {
+    console.error(`seam-portal create: ${line}`);
+    if (args.json) console.log(JSON.stringify({ ok: false, ...json }, null, 2));
+    return exit;
+  };
+  /** @param {{ issues: Array<{ path: string, code: string, message: string }>, warnings: Array<{ path: string, code: string, message: string }> }} invalid */
+  const refuse = ({ issues, warnings }) => {
+    if (!args.json) print(issues, "error  ", console.error);
+    return fail(EXIT.invalid, `the request is invalid (${issues.length} problem${issues.length === 1 ? "" : "s"}); nothing was sent`, { issues, warnings });
+  };
   const parsed = validateJson(text);
-  if (!parsed.ok) {
-    print(parsed.issues, "error  ");
-    console.error(`seam-portal create: the request is invalid (${parsed.issues.length} problem${parsed.issues.length === 1 ? "" : "s"}); nothing was sent`);
-    return EXIT.invalid;
-  }
+  if (!parsed.ok) return refuse(parsed);
   try {
     const response = await submit(parsed.value, { endpoint: args.endpoint, timeoutMs: args.timeout });
     console.log(args.json ? JSON.stringify(response, null, 2) : response.customer_portal.url);
     return EXIT.ok;
   } catch (error) {
     const e = /** @type {any} */ (error);
-    if (e instanceof PortalValidationError) return EXIT.invalid;
-    if (e instanceof SeamInvalidOptionsError || e instanceof SeamInvalidTokenError) {
-      console.error(`seam-portal create: ${e.message}`);
-      return EXIT.usage;
-    }
+    if (e instanceof PortalValidationError) return refuse(e);
+    const described = { error: { name: e?.name ?? "Error", code: e?.code, message: String(e?.message ?? e) } };
+    if (e instanceof SeamInvalidOptionsError || e instanceof SeamInvalidTokenError) return fail(EXIT.usage, e.message, described);
     if (e instanceof SeamApiError) {
-      console.error(`seam-portal create: Seam refused the request: ${e.message} (${e.code}, HTTP ${e.statusCode}${e.requestId ? `, request ${e.requestId}` : ""})`);
-      for (const { path, messages } of e.validationErrors ?? []) console.error(`  ${path || "(request)"}: ${messages.join("; ")}`);
-      return EXIT.refused;
+      const { statusCode, requestId, validationErrors } = /** @type {SeamApiError & { validationErrors?: Array<{ path: string, messages: string[] }> }} */ (e);
+      const line = `Seam refused the request: ${e.message} (${e.code}, HTTP ${statusCode}${requestId ? `, request ${requestId}` : ""})`;
+      if (!args.json) for (const { path, messages } of validationErrors ?? []) console.error(`  ${path || "(request)"}: ${messages.join("; ")}`);
+      return fail(EXIT.refused, line, { error: { ...described.error, statusCode, requestId, validationErrors } });
     }
-    console.error(`seam-portal create: ${e?.name ?? "Error"}: ${e?.message ?? e}`);
-    return EXIT.noAnswer;
+    return fail(EXIT.noAnswer, `${described.error.name}: ${described.error.message}`, described);
   }
 }
 

@@ -116,6 +116,32 @@ test("create prints the URL, or the whole response with --json", async () => {
   assert.equal(JSON.parse(json.out).customer_portal.customer_key, "cli_customer");
 });
 
+test("create --json: standard output is one JSON document on failure too, and diagnostics go to standard error", async () => {
+  const key = { SEAM_API_KEY: "seam_local_key" };
+  const invalidJson = await run(["create", invalid, "--endpoint", server.url, "--json"], { env: key });
+  assert.equal(invalidJson.code, 1);
+  const refusal = JSON.parse(invalidJson.out);
+  assert.equal(refusal.ok, false);
+  assert.deepEqual(refusal.issues.map((/** @type {any} */ i) => `${i.path}:${i.code}`), ["customer_data.customer_key:too_short", "customer_data.spaces[0].name:required"]);
+  assert.match(invalidJson.err, /the request is invalid \(2 problems\); nothing was sent/);
+  // Without --json, standard output holds only the URL: the issues are diagnostics.
+  const invalidText = await run(["create", invalid, "--endpoint", server.url], { env: key });
+  assert.equal(invalidText.out, "");
+  assert.match(invalidText.err, /error {4}customer_data\.customer_key: must not be empty \[too_short\]/);
+  const refused = await run(["create", valid, "--endpoint", server.url, "--json"], { env: { SEAM_API_KEY: "seam_wrong_SECRET" } });
+  assert.equal(refused.code, 3);
+  const { ok, error } = JSON.parse(refused.out);
+  assert.deepEqual({ ok, name: error.name, code: error.code, statusCode: error.statusCode }, { ok: false, name: "SeamUnauthorizedError", code: "unauthorized", statusCode: 401 });
+  assert.match(error.requestId, /^[0-9a-f-]{36}$/);
+  assert.ok(!refused.out.includes("SECRET") && !refused.err.includes("SECRET"));
+  const missing = await run(["create", valid, "--json"]);
+  assert.equal(missing.code, 2);
+  assert.equal(JSON.parse(missing.out).error.name, "SeamInvalidOptionsError");
+  const unanswered = await run(["create", valid, "--endpoint", "http://127.0.0.1:9", "--json"], { env: key });
+  assert.equal(unanswered.code, 4);
+  assert.equal(JSON.parse(unanswered.out).error.name, "SeamNetworkError");
+});
+
 test("create: an invalid request exits 1 before sending; a missing key exits 2; a refused key exits 3; no answer exits 4", async () => {
   assert.equal((await run(["create", invalid, "--endpoint", server.url], { env: { SEAM_API_KEY: "seam_local_key" } })).code, 1);
   const missing = await run(["create", valid]);
