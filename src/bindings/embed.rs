@@ -77,6 +77,8 @@ struct State {
     // (its callback already queued) knows it is stale.
     schedules: u32,
     destroyed: bool,
+    // The refresh on its way, which a `refresh()` or an automatic refresh made meanwhile joins.
+    in_flight: Option<Promise>,
 }
 
 /// Numbers the portals embedded (see `State::number`).
@@ -129,6 +131,7 @@ pub fn embed_portal(
         on_timer: None,
         schedules: 0,
         destroyed: false,
+        in_flight: None,
     }));
     // The handle is made in JS before the refresh is scheduled. An exception there (the
     // caller's deep recursion running out of stack) leaves Wasm at once: made after, as
@@ -155,14 +158,15 @@ impl EmbeddedPortal {
 
     /// Gets a new link from the `refresh` option now and shows it (and schedules the next
     /// automatic refresh). Does nothing once the portal is destroyed or its iframe taken over.
+    /// While one refresh is on its way, another `refresh()` joins it rather than asking for a
+    /// second link.
     ///
     /// @throws {SeamInvalidOptionsError} no `refresh` option was given, or it gave an unsafe URL
     /// or an `expires_at` that is not a date-time string, or a link that has already expired by
     /// this device's clock (that link is shown, and not refreshed automatically).
     #[wasm_bindgen(unchecked_return_type = "Promise<void>")]
     pub fn refresh(&self) -> Promise {
-        let state = self.state.clone();
-        future_to_promise(async move { refresh_now(&state).await.map(|_| JsValue::UNDEFINED) })
+        refresh_shared(&self.state)
     }
 
     /// Removes the iframe and stops any scheduled refresh. (Once a later `embedPortal` has
@@ -191,6 +195,24 @@ impl State {
         }
         self.on_timer = None;
     }
+}
+
+/// The refresh on its way, or a new one. Two refreshes at once (a double click, or a
+/// `refresh()` as the automatic one falls due) would ask the backend for two links, and the one
+/// asked first could arrive last and replace the newer.
+fn refresh_shared(state: &Rc<RefCell<State>>) -> Promise {
+    if let Some(in_flight) = state.borrow().in_flight.clone() {
+        return in_flight;
+    }
+    let owner = state.clone();
+    // The future first runs in a microtask, after `in_flight` is set below.
+    let promise = future_to_promise(async move {
+        let result = refresh_now(&owner).await;
+        owner.borrow_mut().in_flight = None;
+        result.map(|_| JsValue::UNDEFINED)
+    });
+    state.borrow_mut().in_flight = Some(promise.clone());
+    promise
 }
 
 async fn refresh_now(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
@@ -266,7 +288,7 @@ fn schedule(state: &Rc<RefCell<State>>, min_delay_ms: f64) {
 /// The automatic refresh, when its timer fires.
 async fn refresh_when_due(state: Rc<RefCell<State>>, scheduled: u32) {
     if take_due(&state, scheduled) {
-        let result = refresh_now(&state).await;
+        let result = JsFuture::from(refresh_shared(&state)).await.map(|_| ());
         after_automatic_refresh(&state, result);
     }
 }

@@ -556,6 +556,43 @@ test("links that are expired or nearly so when they arrive are not refreshed in 
   assert.equal(result.shortCalls, 1, "refreshed at 25 ms, then not again within a second");
 });
 
+test("a refresh() made while a refresh is on its way joins it: one link asked for, not two that could arrive in either order", async () => {
+  const result = await page.evaluate(async (base) => {
+    // @ts-ignore
+    const { embedPortal } = window.portal;
+    const link = (/** @type {number} */ n, /** @type {number} */ ms) => ({ customer_portal: { url: `${base}/portal.html?token=${n}`, expires_at: new Date(Date.now() + ms).toISOString() } });
+    const wait = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    // The first call answers last: asked twice, its older link used to replace the newer.
+    let calls = 0;
+    const slowFirst = () => {
+      const n = ++calls;
+      return wait(n === 1 ? 300 : 20).then(() => link(n, 3_600_000));
+    };
+    const clicked = embedPortal("#portal", link(0, 3_600_000), { refresh: slowFirst });
+    const both = await Promise.all([clicked.refresh(), clicked.refresh()]);
+    const twice = { calls, src: clicked.iframe.src.split("token=")[1], both: both.length };
+    await clicked.refresh();
+    const again = { calls, src: clicked.iframe.src.split("token=")[1] };
+    clicked.destroy();
+    // The automatic refresh, due a second in (half-way through a 2-second link), falls during a
+    // refresh() whose backend takes 1.5 s: it joins it.
+    let automaticCalls = 0;
+    const slow = () => {
+      automaticCalls++;
+      return wait(1500).then(() => link(10 + automaticCalls, 3_600_000));
+    };
+    const due = embedPortal("#portal", link(10, 2000), { refresh: slow });
+    await due.refresh();
+    await wait(300);
+    const joined = { calls: automaticCalls, src: due.iframe.src.split("token=")[1] };
+    due.destroy();
+    return { twice, again, joined };
+  }, page.url().replace(/\/index\.html$/, ""));
+  assert.deepEqual(result.twice, { calls: 1, src: "1", both: 2 });
+  assert.deepEqual(result.again, { calls: 2, src: "2" }, "once settled, the next refresh() asks again");
+  assert.deepEqual(result.joined, { calls: 1, src: "11" });
+});
+
 test("refresh() takes a value, a promise or any thenable, and rejects when the callback's promise misbehaves", async () => {
   const result = await page.evaluate(async (base) => {
     // @ts-ignore
