@@ -160,7 +160,7 @@ async function create(text, args) {
     const described = { error: { name: e?.name ?? "Error", code: e?.code, message: String(e?.message ?? e) } };
     if (e instanceof SeamInvalidOptionsError || e instanceof SeamInvalidTokenError) return fail(EXIT.usage, e.message, described);
     if (e instanceof SeamApiError) {
-      const { statusCode, requestId, validationErrors } = /** @type {SeamApiError & { validationErrors?: Array<{ path: string, messages: string[] }> }} */ (e);
+      const { statusCode, requestId, validationErrors } = /** @type {{ statusCode: number, requestId: string, validationErrors?: Array<{ path: string, messages: string[] }> }} */ (e);
       const line = `Seam refused the request: ${e.message} (${e.code}, HTTP ${statusCode}${requestId ? `, request ${requestId}` : ""})`;
       if (!args.json) for (const { path, messages } of validationErrors ?? []) console.error(`  ${path || "(request)"}: ${messages.join("; ")}`);
       return fail(EXIT.refused, line, { error: { ...described.error, statusCode, requestId, validationErrors } });
